@@ -1,0 +1,97 @@
+#pragma once
+
+#include "oci/Reference.h"
+#include "registry/RegistryTypes.h"
+#include "registry/UploadLease.h"
+#include "util/Clock.h"
+#include "util/Result.h"
+
+#include <QIODevice>
+#include <QObject>
+
+#include <memory>
+
+namespace berth {
+
+class BlobStore;
+class MetadataStore;
+
+/// The one facade through which the HTTP layer, the console and the CLI change or read the registry.
+/// Each operation is one metadata transaction and emits registryEvent() once it has committed.
+/// Thread-safe: called from the server's worker threads at once.
+class RegistryService : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString dataDirectory;             ///< berth.db, blobs/, uploads/ live here
+        Clock* clock = &Clock::system();
+    };
+
+    explicit RegistryService(Options options, QObject* parent = nullptr);
+    ~RegistryService() override;
+
+    /// Creates or opens the data directory, migrates the schema, reconciles upload sessions.
+    Result<void> open();
+    /// Writes pending pull statistics (also done periodically and on destruction).
+    void flushStatistics();
+
+    // ---- repositories
+    bool repositoryExists(const QString& repository) const;
+    /// Repository names in lexical order after `last`, at most n (n < 0: all).
+    Result<NamePage> catalog(int n, const QString& last) const;
+
+    // ---- blobs
+    /// BlobUnknown unless the repository holds the blob.
+    Result<BlobInfo> statBlob(const QString& repository, const Digest& digest) const;
+    /// Opens a blob the repository holds, for streaming to a client.
+    Result<std::unique_ptr<QIODevice>> openBlob(const QString& repository, const Digest& digest) const;
+    /// Where the blob lives on disk, when it does (for sendfile); empty otherwise.
+    QString blobLocalPath(const Digest& digest) const;
+    /// Removes the blob from the repository (the bytes go when nothing references them).
+    Result<void> deleteBlob(const QString& repository, const Digest& digest);
+    /// Links a blob into `repository` when `from` holds it (or, with `from` empty, when any repository
+    /// the caller could read holds it). Returns false when nothing was mounted (no error).
+    Result<bool> mountBlob(const QString& repository, const Digest& digest, const QString& from);
+
+    // ---- uploads
+    Result<UploadStatus> startUpload(const QString& repository);
+    Result<UploadStatus> uploadStatus(const QString& repository, const QString& uploadId) const;
+    /// Exclusive use of the session for one request; BlobUploadUnknown if there is no such session in
+    /// that repository, BlobUploadInvalid if another request is using it right now.
+    Result<std::unique_ptr<UploadLease>> acquireUpload(const QString& repository, const QString& uploadId);
+    /// Verifies and commits the session's bytes as `digest`, links the blob into the repository and
+    /// ends the session. On DigestInvalid the session ends too (the client must start over).
+    Result<BlobInfo> completeUpload(std::unique_ptr<UploadLease> lease, const Digest& digest);
+    Result<void> cancelUpload(const QString& repository, const QString& uploadId);
+
+    // ---- manifests and tags
+    /// Validates, checks every referenced blob and child manifest is in the repository, stores the exact
+    /// bytes, and tags them when `reference` is a tag (creating the repository on first push).
+    Result<PutManifestResult> putManifest(const QString& repository, const Reference& reference,
+                                          const QByteArray& bytes, const QString& contentType);
+    /// The stored bytes and media type. countPull=false for HEAD.
+    Result<ManifestContent> getManifest(const QString& repository, const Reference& reference,
+                                        bool countPull = true);
+    /// Deletes the manifest and every tag that points at it.
+    Result<void> deleteManifest(const QString& repository, const Digest& digest);
+    Result<void> deleteTag(const QString& repository, const QString& tag);
+    /// NameUnknown when the repository does not exist.
+    Result<NamePage> listTags(const QString& repository, int n, const QString& last) const;
+    /// Manifests in the repository whose subject is `digest`, optionally only of one artifact type.
+    Result<QList<Descriptor>> referrers(const QString& repository, const Digest& digest,
+                                        const QString& artifactType) const;
+
+    Clock& clock() const { return *m_options.clock; }
+
+signals:
+    void registryEvent(const berth::RegistryEvent& event);
+
+private:
+    struct Private;
+    Options m_options;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace berth

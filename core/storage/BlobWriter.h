@@ -1,0 +1,51 @@
+#pragma once
+
+#include "oci/Digest.h"
+#include "oci/Digester.h"
+#include "util/Result.h"
+
+#include <QFile>
+#include <QString>
+
+#include <functional>
+
+namespace berth {
+
+/// Writes one upload session's bytes to a temporary file while hashing them. commit() verifies the
+/// digest, fsyncs and renames the file into place: no partial blob is ever visible under a digest.
+/// Not thread-safe: one writer belongs to one request at a time.
+class BlobWriter
+{
+public:
+    /// dataPath: the session's temporary file; blobPathFor maps a digest to its final path.
+    BlobWriter(QString dataPath, std::function<QString(const Digest&)> blobPathFor);
+    ~BlobWriter();
+    BlobWriter(const BlobWriter&) = delete;
+    BlobWriter& operator=(const BlobWriter&) = delete;
+
+    /// Creates the file (resume=false) or opens it and re-hashes what is there (resume=true).
+    Result<void> open(bool resume);
+    /// Appends bytes. InsufficientStorage when the disk is full (the file is left at its old size).
+    Result<void> write(const char* data, qint64 size);
+    Result<void> write(QByteArrayView data) { return write(data.data(), data.size()); }
+    /// Bytes written so far (the offset the next chunk must start at).
+    qint64 size() const { return m_size; }
+    /// Verifies the content against expected (DigestInvalid when it differs), fsyncs, moves it to its
+    /// content-addressed path (or drops it when that blob already exists) and fsyncs the directory.
+    Result<Digest> commit(const Digest& expected);
+    /// Truncates back to offset, e.g. when a chunk failed half-way (keeps the hash consistent).
+    Result<void> truncate(qint64 offset);
+    /// Removes the temporary file.
+    void abort();
+
+private:
+    Result<void> rehash();
+
+    QString m_dataPath;
+    std::function<QString(const Digest&)> m_blobPathFor;
+    QFile m_file;
+    Digester m_digester;
+    qint64 m_size = 0;
+};
+
+} // namespace berth

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "storage/BlobStore.h"
+
+namespace berth {
+
+/// BlobStore on a local filesystem:
+///   <root>/blobs/<domain>/<algorithm>/<first two hex>/<hex>
+///   <root>/uploads/<upload id>/data
+/// Blobs are written to temporary files under <root>/uploads and renamed into place after fsync.
+class FileBlobStore final : public BlobStore
+{
+public:
+    explicit FileBlobStore(QString root, QString domain = QStringLiteral("0"));
+
+    /// Creates the directories; removes stray temporary files of interrupted put() calls.
+    Result<void> initialize();
+
+    bool contains(const Digest& digest) const override;
+    qint64 size(const Digest& digest) const override;
+    std::unique_ptr<QIODevice> openRead(const Digest& digest) const override;
+    QString localPath(const Digest& digest) const override;
+    Result<Digest> put(QByteArrayView content) override;
+    bool remove(const Digest& digest) override;
+    Result<std::unique_ptr<BlobWriter>> openUpload(const QString& uploadId, bool resume) override;
+    void discardUpload(const QString& uploadId) override;
+    QStringList uploadIds() const override;
+
+    QString blobPath(const Digest& digest) const;
+    const QString& root() const { return m_root; }
+
+private:
+    QString m_root;
+    QString m_domain;
+};
+
+} // namespace berth
