@@ -25,7 +25,9 @@ CLEANUP_HOOKS=()
 step() { echo "== $TEST_NAME: $*"; }
 note() { echo "   $*"; }
 
+FAIL_MSG=
 fail() {
+    FAIL_MSG="$*"
     echo "FAIL: $TEST_NAME: $*" >&2
     exit 1
 }
@@ -34,6 +36,7 @@ fail() {
 assert_eq() {
     CHECKS=$((CHECKS + 1))
     if [ "$1" != "$2" ]; then
+        FAIL_MSG=$3
         echo "FAIL: $TEST_NAME: $3" >&2
         echo "  expected: $1" >&2
         echo "  got:      $2" >&2
@@ -46,6 +49,7 @@ assert_eq() {
 assert_ne() {
     CHECKS=$((CHECKS + 1))
     if [ "$1" = "$2" ]; then
+        FAIL_MSG=$3
         echo "FAIL: $TEST_NAME: $3" >&2
         echo "  expected anything but: $1" >&2
         exit 1
@@ -59,6 +63,7 @@ assert_contains() {
     case "$1" in
     *"$2"*) note "ok: $3" ;;
     *)
+        FAIL_MSG=$3
         echo "FAIL: $TEST_NAME: $3" >&2
         echo "  expected to contain: $2" >&2
         echo "  got: $1" >&2
@@ -72,6 +77,7 @@ assert_not_contains() {
     CHECKS=$((CHECKS + 1))
     case "$1" in
     *"$2"*)
+        FAIL_MSG=$3
         echo "FAIL: $TEST_NAME: $3" >&2
         echo "  expected not to contain: $2" >&2
         echo "  got: $1" >&2
@@ -85,6 +91,7 @@ assert_not_contains() {
 assert_lt() {
     CHECKS=$((CHECKS + 1))
     if ! [ "$1" -lt "$2" ]; then
+        FAIL_MSG=$3
         echo "FAIL: $TEST_NAME: $3" >&2
         echo "  expected less than: $2" >&2
         echo "  got:                $1" >&2
@@ -99,6 +106,7 @@ assert_same_file() {
     [ -f "$1" ] || fail "$3: expected file $1 is missing"
     [ -f "$2" ] || fail "$3: file $2 is missing"
     if ! cmp -s "$1" "$2"; then
+        FAIL_MSG=$3
         echo "FAIL: $TEST_NAME: $3" >&2
         echo "  expected: $1 ($(stat -c %s "$1") bytes, sha256:$(sha256_of "$1"))" >&2
         echo "  got:      $2 ($(stat -c %s "$2") bytes, sha256:$(sha256_of "$2"))" >&2
@@ -129,7 +137,8 @@ assert_same_blobs() {
 # run CMD...: runs a command, keeps its output in $T/last.log, fails with that output on error.
 run() {
     if ! "$@" >"$T/last.log" 2>&1; then
-        echo "FAIL: $TEST_NAME: command failed: $*" >&2
+        FAIL_MSG="command failed: $*"
+        echo "FAIL: $TEST_NAME: $FAIL_MSG" >&2
         sed 's/^/  | /' "$T/last.log" >&2
         exit 1
     fi
@@ -139,7 +148,8 @@ run() {
 run_fails() {
     CHECKS=$((CHECKS + 1))
     if "$@" >"$T/last.log" 2>&1; then
-        echo "FAIL: $TEST_NAME: expected this to fail but it succeeded: $*" >&2
+        FAIL_MSG="expected this to fail but it succeeded: $*"
+        echo "FAIL: $TEST_NAME: $FAIL_MSG" >&2
         sed 's/^/  | /' "$T/last.log" >&2
         exit 1
     fi
@@ -181,8 +191,8 @@ _lib_exit() {
         wait "$REG_PID" 2>/dev/null
     fi
     if [ $rc -ne 0 ] && [ -n "$REG_LOG" ] && [ -s "$REG_LOG" ]; then
-        echo "---- last 60 lines of the registry log ($BERTH_TEST_REGISTRY) ----" >&2
-        tail -n 60 "$REG_LOG" >&2
+        echo "---- last 30 lines of the registry log ($BERTH_TEST_REGISTRY) ----" >&2
+        tail -n 30 "$REG_LOG" >&2
         echo "----" >&2
     fi
     if [ -n "${T:-}" ] && [ -d "$T" ]; then
@@ -196,7 +206,7 @@ _lib_exit() {
     if [ $rc -eq 0 ]; then
         echo "PASS: $TEST_NAME ($CHECKS checks, registry: $BERTH_TEST_REGISTRY)"
     else
-        echo "FAILED: $TEST_NAME (exit $rc, registry: $BERTH_TEST_REGISTRY)" >&2
+        echo "FAILED: $TEST_NAME (exit $rc, registry: $BERTH_TEST_REGISTRY)${FAIL_MSG:+: $FAIL_MSG}" >&2
     fi
     exit $rc
 }
@@ -226,9 +236,19 @@ unset DOCKER_HOST CONTAINERS_CONF CONTAINERS_STORAGE_CONF
 [ -f "$BERTH_TEST_IMAGES/SUMMARY.txt" ] ||
     fail "no fixture images in $BERTH_TEST_IMAGES. Run 'make test' (or bash scripts/prepare-test-tools.sh BUILD_DIR)."
 
+# containers/image (skopeo, podman) keeps a blob-info cache in /var/lib/containers/cache when run as
+# root, whatever --root says. It remembers which compressed blobs some registry had and then
+# substitutes them, changing digests between runs. So both run in a private mount namespace where
+# that directory is this test's own.
+mkdir -p /var/lib/containers/cache "$T/blob-info-cache"
+_isolated() {
+    unshare --mount --propagation private \
+        sh -c 'mount --bind "$0" /var/lib/containers/cache && exec "$@"' "$T/blob-info-cache" "$@"
+}
+skopeo_() { _isolated skopeo --insecure-policy "$@"; }
 # podman with all its state in $T (root, vfs: no overlay mounts to clean up).
 podman_() {
-    podman --root "$T/containers/root" --runroot "$T/containers/run" --tmpdir "$T/containers/tmp" \
+    _isolated podman --root "$T/containers/root" --runroot "$T/containers/run" --tmpdir "$T/containers/tmp" \
         --storage-driver vfs --events-backend none --cgroup-manager cgroupfs "$@"
 }
 
@@ -241,6 +261,7 @@ registry_start() {
     mkdir -p "$data"
     REG_LOG=$T/registry.log
     rm -f "$ready"
+    : >"$REG_LOG"
     case "$BERTH_TEST_REGISTRY" in
     berthd)
         [ -n "${BERTHD:-}" ] || fail "BERTHD is not set (the berthd binary to test)"
@@ -249,11 +270,13 @@ registry_start() {
         REG_PID=$!
         ;;
     reference)
-        need_tool docker-registry
+        need_tool docker-registry ss
         cat >"$T/registry.yml" <<EOF
 version: 0.1
 log:
-  level: info
+  level: warn
+  accesslog:
+    disabled: true
 storage:
   filesystem:
     rootdirectory: "$data"
@@ -262,6 +285,7 @@ storage:
 http:
   addr: 127.0.0.1:0
   draintimeout: 2s
+  secret: berth-client-tests
 EOF
         # It reads REGISTRY_* variables as config overrides (REGISTRY_AUTH_FILE would become its
         # auth section), so none of them may reach it.
@@ -283,7 +307,8 @@ EOF
         if [ "$BERTH_TEST_REGISTRY" = berthd ]; then
             [ -s "$ready" ] && REG_ADDR=$(head -n 1 "$ready")
         else
-            REG_ADDR=$(sed -n 's/.*msg="listening on \(127\.0\.0\.1:[0-9]*\)".*/\1/p' "$REG_LOG" | head -n 1)
+            # It does not print its port at level warn: ask the kernel which port its pid listens on.
+            REG_ADDR=$(ss -Hltnp 2>/dev/null | awk -v p="pid=$REG_PID," 'index($0, p) { print $4; exit }')
         fi
         [ -n "$REG_ADDR" ] && break
         sleep 0.1
@@ -295,6 +320,10 @@ EOF
     fi
     [[ $REG_ADDR =~ ^127\.0\.0\.1:[1-9][0-9]*$ ]] || fail "registry reported a strange address: '$REG_ADDR'"
     REG_URL=http://$REG_ADDR
+    # For the few podman commands that take no --tls-verify (manifest inspect): plain HTTP is
+    # allowed for this registry only, through a registries.conf of the test's own.
+    printf '[[registry]]\nlocation = "%s"\ninsecure = true\n' "$REG_ADDR" >"$T/registries.conf"
+    export CONTAINERS_REGISTRIES_CONF=$T/registries.conf
     # It must answer the API base at once.
     local code
     code=$(curl -s -o /dev/null -w '%{http_code}' "$REG_URL/v2/") || true

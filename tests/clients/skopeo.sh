@@ -6,8 +6,10 @@ need_tool skopeo curl jq sha256sum
 need_fixture oci-single oci-multi oci-zstd oci-referrer docker-archive.tar oci-archive.tar
 
 IMG=$BERTH_TEST_IMAGES
-SK=(skopeo --insecure-policy)
+SK=(skopeo_)
 TLS=(--src-tls-verify=false --dest-tls-verify=false)
+# --preserve-digests: skopeo must fail rather than quietly change a digest the test checks.
+COPY=(skopeo_ copy --preserve-digests "${TLS[@]}")
 
 registry_start
 R=$REG_ADDR
@@ -37,7 +39,7 @@ header_digest() {
 
 # ---- single OCI image in and out -------------------------------------------------------------
 step "copy oci:oci-single:v1 into the registry"
-run "${SK[@]}" copy "${TLS[@]}" "oci:$IMG/oci-single:v1" "docker://$R/single:v1"
+run "${COPY[@]}" "oci:$IMG/oci-single:v1" "docker://$R/single:v1"
 assert_eq "$SINGLE_MAN" "$(raw_digest "$R/single:v1")" "inspect --raw gives the exact manifest bytes"
 assert_same_file "$(fixture_blob oci-single "${SINGLE_MAN#sha256:}")" "$T/raw.json" "manifest bytes identical"
 assert_eq "$SINGLE_MAN" "$(header_digest single v1)" "HEAD manifest answers Docker-Content-Digest"
@@ -46,10 +48,10 @@ assert_eq "$SINGLE_MAN amd64 linux" "$(cat "$T/last.log")" "skopeo inspect reads
 
 step "copy it back out to oci: and dir: and compare blobs byte for byte"
 mkdir -p "$T/out"
-run "${SK[@]}" copy "${TLS[@]}" "docker://$R/single:v1" "oci:$T/out/oci-single:v1"
+run "${COPY[@]}" "docker://$R/single:v1" "oci:$T/out/oci-single:v1"
 assert_same_blobs "$IMG/oci-single" "$T/out/oci-single" "oci: copy has the fixture's blobs"
 assert_same_blobs "$T/out/oci-single" "$IMG/oci-single" "oci: copy has no other blobs"
-run "${SK[@]}" copy "${TLS[@]}" "docker://$R/single:v1" "dir:$T/out/dir-single"
+run "${COPY[@]}" "docker://$R/single:v1" "dir:$T/out/dir-single"
 assert_same_file "$(fixture_blob oci-single "${SINGLE_MAN#sha256:}")" "$T/out/dir-single/manifest.json" \
     "dir: manifest.json is the pushed manifest"
 assert_same_blobs "$T/out/dir-single" "$IMG/oci-single" "dir: copy blobs equal the fixture's"
@@ -58,7 +60,7 @@ assert_eq 3 "$(find "$T/out/dir-single" -type f -regextype posix-extended -regex
 
 # ---- multi-arch index ------------------------------------------------------------------------
 step "copy --all of the oci-multi index"
-run "${SK[@]}" copy --all "${TLS[@]}" "oci:$IMG/oci-multi:v1" "docker://$R/multi:v1"
+run "${COPY[@]}" --all "oci:$IMG/oci-multi:v1" "docker://$R/multi:v1"
 assert_eq "$MULTI_IDX" "$(raw_digest "$R/multi:v1")" "inspect --raw digest is the index digest"
 assert_same_file "$MULTI_IDX_FILE" "$T/raw.json" "index bytes identical"
 assert_eq "$MULTI_IDX" "$(header_digest multi v1)" "HEAD of the index answers its digest"
@@ -76,7 +78,7 @@ assert_eq application/vnd.docker.distribution.manifest.v2+json "$(jq -r .mediaTy
     "pushed manifest is Docker schema 2"
 ct=$(curl -s -o /dev/null -w '%{content_type}' "${ACCEPT_ALL_MANIFESTS[@]}" "$REG_URL/v2/v2s2/manifests/v1")
 assert_eq application/vnd.docker.distribution.manifest.v2+json "$ct" "GET answers the Docker Content-Type"
-run "${SK[@]}" copy "${TLS[@]}" "docker://$R/v2s2:v1" "dir:$T/out/dir-v2s2"
+run "${COPY[@]}" "docker://$R/v2s2:v1" "dir:$T/out/dir-v2s2"
 assert_same_file "$T/raw.json" "$T/out/dir-v2s2/manifest.json" "v2s2 manifest comes back unchanged"
 run "${SK[@]}" copy --all --format v2s2 "${TLS[@]}" "oci:$IMG/oci-multi:v1" "docker://$R/v2list:v1"
 raw_digest "$R/v2list:v1" >/dev/null
@@ -89,7 +91,7 @@ assert_eq arm64 "$(cat "$T/last.log")" "arm64 picked from the Docker manifest li
 # ---- tags ------------------------------------------------------------------------------------
 step "list-tags with several tags"
 for tag in v2 latest 1.0 a-tag v10; do
-    run "${SK[@]}" copy "${TLS[@]}" "oci:$IMG/oci-single:v1" "docker://$R/tags:$tag"
+    run "${COPY[@]}" "oci:$IMG/oci-single:v1" "docker://$R/tags:$tag"
 done
 run "${SK[@]}" list-tags --tls-verify=false "docker://$R/tags"
 cp "$T/last.log" "$T/tags.json"
@@ -105,8 +107,8 @@ fi
 
 # ---- delete ----------------------------------------------------------------------------------
 step "delete by tag: the manifest is gone"
-run "${SK[@]}" copy --all "${TLS[@]}" "oci:$IMG/oci-multi:v1" "docker://$R/del:keep"
-run "${SK[@]}" copy "${TLS[@]}" "oci:$IMG/oci-single:v1" "docker://$R/del:gone"
+run "${COPY[@]}" --all "oci:$IMG/oci-multi:v1" "docker://$R/del:keep"
+run "${COPY[@]}" "oci:$IMG/oci-single:v1" "docker://$R/del:gone"
 assert_eq 200 "$(http_code GET "$REG_URL/v2/del/manifests/gone" "${ACCEPT_ALL_MANIFESTS[@]}")" "del:gone is there before"
 run "${SK[@]}" delete --tls-verify=false "docker://$R/del:gone"
 assert_eq 404 "$(http_code GET "$REG_URL/v2/del/manifests/gone" "${ACCEPT_ALL_MANIFESTS[@]}")" "GET by tag answers 404"
@@ -118,17 +120,17 @@ assert_eq 200 "$(http_code GET "$REG_URL/v2/single/manifests/v1" "${ACCEPT_ALL_M
 
 # ---- zstd ------------------------------------------------------------------------------------
 step "zstd-compressed layer image"
-run "${SK[@]}" copy "${TLS[@]}" "oci:$IMG/oci-zstd:v1" "docker://$R/zstd:v1"
+run "${COPY[@]}" "oci:$IMG/oci-zstd:v1" "docker://$R/zstd:v1"
 assert_eq "$ZSTD_MAN" "$(raw_digest "$R/zstd:v1")" "zstd manifest digest unchanged"
 assert_eq application/vnd.oci.image.layer.v1.tar+zstd "$(jq -r '.layers[0].mediaType' "$T/raw.json")" \
     "layer media type is tar+zstd"
-run "${SK[@]}" copy "${TLS[@]}" "docker://$R/zstd:v1" "oci:$T/out/oci-zstd:v1"
+run "${COPY[@]}" "docker://$R/zstd:v1" "oci:$T/out/oci-zstd:v1"
 assert_same_blobs "$IMG/oci-zstd" "$T/out/oci-zstd" "zstd blobs come back byte-identical"
 
 # ---- referrers -------------------------------------------------------------------------------
 step "OCI 1.1 artifact with a subject, and the referrers API"
-run "${SK[@]}" copy "${TLS[@]}" "oci:$IMG/oci-referrer:v1" "docker://$R/ref:v1"
-run "${SK[@]}" copy "${TLS[@]}" "oci:$IMG/oci-referrer:sbom" "docker://$R/ref:sbom"
+run "${COPY[@]}" "oci:$IMG/oci-referrer:v1" "docker://$R/ref:v1"
+run "${COPY[@]}" "oci:$IMG/oci-referrer:sbom" "docker://$R/ref:sbom"
 assert_eq "$REF_MAN" "$(raw_digest "$R/ref:sbom")" "artifact manifest digest unchanged"
 assert_eq application/spdx+json "$(jq -r .artifactType "$T/raw.json")" "artifactType kept"
 assert_eq "$SINGLE_MAN" "$(jq -r .subject.digest "$T/raw.json")" "subject kept"
@@ -164,10 +166,10 @@ run "${SK[@]}" copy "${TLS[@]}" "docker-archive:$IMG/docker-archive.tar" "docker
 raw_digest "$R/from-docker-archive:v1" >/dev/null
 assert_eq "$SINGLE_CFG" "$(jq -r .config.digest "$T/raw.json")" "docker-archive image keeps the config"
 assert_eq 2 "$(jq '.layers | length' "$T/raw.json")" "docker-archive image has both layers"
-run "${SK[@]}" copy "${TLS[@]}" "docker://$R/from-docker-archive:v1" "dir:$T/out/dir-darchive"
+run "${COPY[@]}" "docker://$R/from-docker-archive:v1" "dir:$T/out/dir-darchive"
 assert_same_file "$(fixture_blob oci-single "${SINGLE_CFG#sha256:}")" "$T/out/dir-darchive/${SINGLE_CFG#sha256:}" \
     "config blob comes back byte-identical"
-run "${SK[@]}" copy "${TLS[@]}" "oci-archive:$IMG/oci-archive.tar" "docker://$R/from-oci-archive:v1"
+run "${COPY[@]}" "oci-archive:$IMG/oci-archive.tar" "docker://$R/from-oci-archive:v1"
 assert_eq "$SINGLE_MAN" "$(raw_digest "$R/from-oci-archive:v1")" "oci-archive image has the fixture's manifest digest"
 
 registry_stop
