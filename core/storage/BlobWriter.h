@@ -6,7 +6,6 @@
 
 #include <QFile>
 #include <QString>
-
 #include <functional>
 
 namespace berth {
@@ -40,6 +39,8 @@ public:
 
 private:
     Result<void> rehash();
+    /// After hashing: compares, fsyncs and renames into place.
+    Result<Digest> place(const Digest& expected, const Digest& actual);
 
     QString m_dataPath;
     std::function<QString(const Digest&)> m_blobPathFor;

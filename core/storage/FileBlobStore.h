@@ -29,7 +29,17 @@ public:
     QString blobPath(const Digest& digest) const;
     const QString& root() const { return m_root; }
 
+    /// Like put(), but addresses the content with the given algorithm (manifests pushed by sha512).
+    Result<Digest> putAs(QByteArrayView content, DigestAlgorithm algorithm);
+    /// Bytes an upload session holds on disk, or -1 when it has no data.
+    qint64 uploadSize(const QString& uploadId) const;
+    /// True when the id is safe to use as a single path component (no separators, no dots-only).
+    static bool isSafeUploadId(const QString& uploadId);
+
 private:
+    QString uploadsDirectory() const;
+    QString uploadDirectory(const QString& uploadId) const;
+
     QString m_root;
     QString m_domain;
 };
