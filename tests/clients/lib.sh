@@ -32,7 +32,7 @@ fail() {
     exit 1
 }
 
-# assert_eq EXPECTED ACTUAL WHAT
+# assert_eq EXPECTED ACTUAL WHAT [DETAIL shown only on failure]
 assert_eq() {
     CHECKS=$((CHECKS + 1))
     if [ "$1" != "$2" ]; then
@@ -40,6 +40,7 @@ assert_eq() {
         echo "FAIL: $TEST_NAME: $3" >&2
         echo "  expected: $1" >&2
         echo "  got:      $2" >&2
+        [ -z "${4:-}" ] || echo "  $4" >&2
         exit 1
     fi
     note "ok: $3"
