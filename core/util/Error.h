@@ -25,6 +25,7 @@ enum class ErrorCode {
     Denied,                ///< DENIED (403)
     Unsupported,           ///< UNSUPPORTED (405 or 400 depending on context)
     TooManyRequests,       ///< TOOMANYREQUESTS (429)
+    PaginationInvalid,     ///< PAGINATION_NUMBER_INVALID: n is not a non-negative integer (400)
     InsufficientStorage,   ///< no space left on the registry's disk (507)
     Internal,              ///< anything else (500)
 };

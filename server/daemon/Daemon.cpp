@@ -1,0 +1,148 @@
+#include "daemon/Daemon.h"
+
+#include "distribution/DistributionApi.h"
+#include "http/HttpServer.h"
+#include "registry/RegistryService.h"
+#include "routing/Router.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace berth {
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onPosixSignal(int)
+{
+    const char byte = 1;
+    const ssize_t ignored = ::write(g_signalPipe[1], &byte, 1);
+    (void)ignored;
+}
+
+} // namespace
+
+Daemon::Daemon(DaemonOptions options, QObject* parent) : QObject(parent), m_options(std::move(options)) {}
+
+Daemon::~Daemon()
+{
+    m_server.reset(); // joins the worker threads before the registry goes
+    m_router.reset();
+    if (m_registry)
+        m_registry->flushStatistics();
+}
+
+bool Daemon::start()
+{
+    RegistryService::Options registryOptions;
+    registryOptions.dataDirectory = m_options.dataDirectory;
+    m_registry = std::make_unique<RegistryService>(registryOptions);
+    const Result<void> opened = m_registry->open();
+    if (!opened) {
+        qCritical().noquote() << tr("Cannot open the registry data in %1: %2")
+                                     .arg(QDir::toNativeSeparators(m_options.dataDirectory), opened.error().message);
+        return false;
+    }
+
+    m_router = std::make_unique<Router>();
+    DistributionApi::addRoutes(*m_router, *m_registry);
+    const Router* router = m_router.get();
+    HttpHandlerFactory factory = [router](const HttpRequest& request) {
+        qDebug().noquote() << QString::fromLatin1(request.method) << QString::fromUtf8(request.target) << "from"
+                           << request.peerAddress.toString();
+        return router->handlerFor(request);
+    };
+    m_server = std::make_unique<HttpServer>(factory, m_options.limits);
+    if (!m_server->listen(m_options.address, m_options.port)) {
+        qCritical().noquote() << tr("Cannot listen on %1:%2: %3")
+                                     .arg(m_options.address.toString())
+                                     .arg(m_options.port)
+                                     .arg(m_server->errorString());
+        return false;
+    }
+    connect(m_server.get(), &HttpServer::drained, QCoreApplication::instance(), &QCoreApplication::quit);
+    installSignalHandlers();
+    if (!writeReadyFile())
+        return false;
+    printWelcome();
+    return true;
+}
+
+void Daemon::installSignalHandlers()
+{
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0) {
+        qWarning().noquote() << tr("Cannot watch for SIGTERM; stop berthd with SIGKILL if needed.");
+        return;
+    }
+    m_signalNotifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, this);
+    connect(m_signalNotifier, &QSocketNotifier::activated, this, &Daemon::onSignal);
+    struct sigaction action = {};
+    action.sa_handler = onPosixSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
+void Daemon::onSignal()
+{
+    char buffer[16];
+    while (::read(g_signalPipe[0], buffer, sizeof buffer) > 0) {
+    }
+    if (m_stopping) {
+        qWarning().noquote() << tr("Second stop signal: quitting without waiting for requests in flight.");
+        QCoreApplication::exit(1);
+        return;
+    }
+    m_stopping = true;
+    qInfo().noquote() << tr("Stopping: no new connections; waiting for %1 open connection(s) to finish.")
+                             .arg(m_server->connectionCount());
+    m_server->shutdown();
+}
+
+bool Daemon::writeReadyFile()
+{
+    if (m_options.readyFile.isEmpty())
+        return true;
+    QSaveFile file(m_options.readyFile);
+    const QByteArray host = m_server->address().protocol() == QAbstractSocket::IPv6Protocol
+                                ? '[' + m_server->address().toString().toLatin1() + ']'
+                                : m_server->address().toString().toLatin1();
+    if (!file.open(QIODevice::WriteOnly) || file.write(host + ':' + QByteArray::number(m_server->port()) + '\n') < 0 ||
+        !file.commit()) {
+        qCritical().noquote() << tr("Cannot write the ready file %1: %2").arg(m_options.readyFile, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void Daemon::printWelcome() const
+{
+    QString host = m_server->address().toString();
+    if (m_server->address() == QHostAddress::Any || m_server->address() == QHostAddress::AnyIPv6)
+        host = QStringLiteral("127.0.0.1");
+    const QString where = QStringLiteral("%1:%2").arg(host).arg(m_server->port());
+    qInfo().noquote() << tr("Berth %1 is serving the registry at http://%2 with its data in %3.")
+                             .arg(QStringLiteral(BERTH_VERSION), where,
+                                  QDir::toNativeSeparators(QDir(m_options.dataDirectory).absolutePath()));
+    qInfo().noquote() << tr("Use it with:");
+    qInfo().noquote() << QStringLiteral("  docker push %1/hello:latest").arg(where);
+    qInfo().noquote() << QStringLiteral("  podman push --tls-verify=false localhost/hello:latest %1/hello:latest")
+                             .arg(where);
+    qInfo().noquote() << QStringLiteral("  skopeo copy --dest-tls-verify=false docker-archive:hello.tar "
+                                        "docker://%1/hello:latest")
+                             .arg(where);
+    qInfo().noquote() << QStringLiteral("  helm push mychart-0.1.0.tgz oci://%1/charts --plain-http").arg(where);
+    qInfo().noquote() << tr("Press Ctrl+C to stop.");
+}
+
+} // namespace berth

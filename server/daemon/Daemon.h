@@ -1,0 +1,43 @@
+#pragma once
+
+#include "daemon/DaemonOptions.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QSocketNotifier;
+
+namespace berth {
+
+class HttpServer;
+class RegistryService;
+class Router;
+
+/// berthd: opens the registry, serves it over HTTP, and on SIGTERM or SIGINT stops accepting,
+/// lets requests in flight finish, and quits.
+class Daemon : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Daemon(DaemonOptions options, QObject* parent = nullptr);
+    ~Daemon() override;
+
+    /// Opens the data directory and starts listening; false (after logging why) if that fails.
+    bool start();
+
+private:
+    void installSignalHandlers();
+    void onSignal();
+    bool writeReadyFile();
+    void printWelcome() const;
+
+    DaemonOptions m_options;
+    std::unique_ptr<RegistryService> m_registry;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<HttpServer> m_server;
+    QSocketNotifier* m_signalNotifier = nullptr;
+    bool m_stopping = false;
+};
+
+} // namespace berth

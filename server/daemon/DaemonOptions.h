@@ -1,0 +1,33 @@
+#pragma once
+
+#include "http/HttpLimits.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace berth {
+
+/// berthd's settings, from a JSON config file and the command line (the command line wins).
+struct DaemonOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 5000;
+    QString dataDirectory;
+    QString readyFile;
+    QString logLevel = QStringLiteral("info");
+    HttpLimits limits;
+
+    enum class ParseOutcome { Run, ExitOk, ExitError };
+    /// Parses arguments (and --config FILE). Prints --help / --version or the error itself.
+    static ParseOutcome parse(const QStringList& arguments, DaemonOptions* options);
+    /// Reads a JSON config file: {"listen": "127.0.0.1:5000", "data": "...", "logLevel": "info",
+    /// "http": {"workerThreads": 0, "idleTimeoutSeconds": 120, ...}}. Unknown keys are errors.
+    static bool readConfigFile(const QString& path, DaemonOptions* options, QString* error);
+    /// "host:port", "[v6]:port" or ":port"; false with a message when it is not one of those.
+    static bool parseListen(const QString& text, DaemonOptions* options, QString* error);
+    /// The per-user data directory (e.g. ~/.local/share/berth).
+    static QString defaultDataDirectory();
+};
+
+} // namespace berth

@@ -1,0 +1,29 @@
+#include "daemon/Daemon.h"
+#include "daemon/DaemonOptions.h"
+#include "daemon/Logging.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("berthd"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Berth"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
+
+    berth::DaemonOptions options;
+    switch (berth::DaemonOptions::parse(QCoreApplication::arguments(), &options)) {
+    case berth::DaemonOptions::ParseOutcome::ExitOk:
+        return 0;
+    case berth::DaemonOptions::ParseOutcome::ExitError:
+        return 2;
+    case berth::DaemonOptions::ParseOutcome::Run:
+        break;
+    }
+    berth::Logging::install(options.logLevel);
+
+    berth::Daemon daemon(options);
+    if (!daemon.start())
+        return 1;
+    return QCoreApplication::exec();
+}

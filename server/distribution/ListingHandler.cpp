@@ -1,0 +1,136 @@
+#include "distribution/ListingHandler.h"
+
+#include "oci/MediaTypes.h"
+#include "registry/RegistryService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+namespace berth {
+
+ListingHandler::ListingHandler(RegistryService& registry, RouteMatch match, Kind kind)
+    : DistributionHandler(registry, std::move(match)), m_kind(kind)
+{
+}
+
+void ListingHandler::finish(const HttpRequest& request, HttpResponder& responder)
+{
+    switch (m_kind) {
+    case Kind::ApiVersion:
+        addCommonHeaders(responder);
+        responder.send(200, "{}", "application/json");
+        return;
+    case Kind::Tags:
+        listTags(request, responder);
+        return;
+    case Kind::Catalog:
+        listCatalog(request, responder);
+        return;
+    case Kind::Referrers:
+        listReferrers(request, responder);
+        return;
+    }
+}
+
+bool ListingHandler::readPage(const HttpRequest& request, HttpResponder& responder, int* n, QString* last)
+{
+    *n = -1;
+    *last = request.query.queryItemValue(QStringLiteral("last"), QUrl::FullyDecoded);
+    if (!request.query.hasQueryItem(QStringLiteral("n")))
+        return true;
+    const QString text = request.query.queryItemValue(QStringLiteral("n"));
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 0) {
+        sendError(responder, Error(ErrorCode::PaginationInvalid,
+                                   QStringLiteral("The n parameter \"%1\" is not a non-negative whole number.")
+                                       .arg(text.left(50))));
+        return false;
+    }
+    *n = value;
+    return true;
+}
+
+void ListingHandler::addNextLink(HttpResponder& responder, const QByteArray& path, int n, const QString& last)
+{
+    const QByteArray link = '<' + path + "?n=" + QByteArray::number(n) +
+                            "&last=" + QUrl::toPercentEncoding(last) + ">; rel=\"next\"";
+    responder.addHeader("Link", link);
+}
+
+void ListingHandler::listTags(const HttpRequest& request, HttpResponder& responder)
+{
+    int n = -1;
+    QString last;
+    if (!readPage(request, responder, &n, &last))
+        return;
+    Result<NamePage> page = m_registry.listTags(m_match.name, n, last);
+    if (!page) {
+        sendError(responder, page.error());
+        return;
+    }
+    addCommonHeaders(responder);
+    if (page->more && !page->names.isEmpty())
+        addNextLink(responder, repositoryPath(QStringLiteral("tags/list")), n, page->names.last());
+    const QJsonObject body{{QStringLiteral("name"), m_match.name},
+                           {QStringLiteral("tags"), QJsonArray::fromStringList(page->names)}};
+    responder.send(200, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json");
+}
+
+void ListingHandler::listCatalog(const HttpRequest& request, HttpResponder& responder)
+{
+    int n = -1;
+    QString last;
+    if (!readPage(request, responder, &n, &last))
+        return;
+    Result<NamePage> page = m_registry.catalog(n, last);
+    if (!page) {
+        sendError(responder, page.error());
+        return;
+    }
+    addCommonHeaders(responder);
+    if (page->more && !page->names.isEmpty())
+        addNextLink(responder, "/v2/_catalog", n, page->names.last());
+    const QJsonObject body{{QStringLiteral("repositories"), QJsonArray::fromStringList(page->names)}};
+    responder.send(200, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json");
+}
+
+void ListingHandler::listReferrers(const HttpRequest& request, HttpResponder& responder)
+{
+    const std::optional<Digest> digest = Digest::parse(m_match.param);
+    if (!digest) {
+        sendError(responder, Error(ErrorCode::DigestInvalid,
+                                   QStringLiteral("\"%1\" is not a digest this registry supports "
+                                                  "(sha256:<64 hex> or sha512:<128 hex>).")
+                                       .arg(m_match.param.left(200))));
+        return;
+    }
+    const QString artifactType = request.query.queryItemValue(QStringLiteral("artifactType"), QUrl::FullyDecoded);
+    Result<QList<Descriptor>> referrers = m_registry.referrers(m_match.name, *digest, artifactType);
+    if (!referrers) {
+        sendError(responder, referrers.error());
+        return;
+    }
+    QJsonArray manifests;
+    for (const Descriptor& d : referrers.value()) {
+        QJsonObject item{{QStringLiteral("mediaType"), d.mediaType},
+                         {QStringLiteral("digest"), d.digest.toString()},
+                         {QStringLiteral("size"), d.size}};
+        if (!d.artifactType.isEmpty())
+            item.insert(QStringLiteral("artifactType"), d.artifactType);
+        if (!d.annotations.isEmpty())
+            item.insert(QStringLiteral("annotations"), d.annotations);
+        manifests.append(item);
+    }
+    const QJsonObject body{{QStringLiteral("schemaVersion"), 2},
+                           {QStringLiteral("mediaType"), MediaTypes::OciImageIndex},
+                           {QStringLiteral("manifests"), manifests}};
+    addCommonHeaders(responder);
+    if (!artifactType.isEmpty())
+        responder.addHeader("OCI-Filters-Applied", "artifactType");
+    responder.send(200, QJsonDocument(body).toJson(QJsonDocument::Compact), MediaTypes::OciImageIndex.toLatin1());
+}
+
+} // namespace berth
