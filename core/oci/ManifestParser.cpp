@@ -257,6 +257,12 @@ Result<Manifest> ManifestParser::parse(QByteArrayView bytes, const QString& cont
     if (isSchema1(declaredContentType))
         return schema1Error(QStringLiteral("Content-Type is %1").arg(declaredContentType));
 
+    // Qt's parser only takes objects and arrays at the top; say so plainly for anything else.
+    const char first = bytes.trimmed().front();
+    if (first != '{' && first != '[')
+        return invalid(QStringLiteral("the manifest must be a JSON object; it starts with '%1'")
+                           .arg(QString::fromLatin1(&first, 1)));
+
     QJsonParseError parseError{};
     const QJsonDocument doc =
         QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &parseError);
