@@ -4,7 +4,6 @@
 #include "http/HttpResponder.h"
 
 #include <QByteArrayView>
-
 #include <functional>
 #include <memory>
 

@@ -13,17 +13,17 @@ namespace berth {
 class HttpRequest
 {
 public:
-    QByteArray method;        ///< "GET", "PUT", ...
-    QByteArray target;        ///< the raw request target, e.g. "/v2/a/b/blobs/uploads/?digest=..."
-    QString path;             ///< percent-decoded path, without the query
-    QUrlQuery query;          ///< decoded query items
+    QByteArray method; ///< "GET", "PUT", ...
+    QByteArray target; ///< the raw request target, e.g. "/v2/a/b/blobs/uploads/?digest=..."
+    QString path;      ///< percent-decoded path, without the query
+    QUrlQuery query;   ///< decoded query items
     QList<QPair<QByteArray, QByteArray>> headers; ///< in arrival order, names as sent
-    qint64 contentLength = -1; ///< -1 when absent
-    bool chunked = false;     ///< Transfer-Encoding: chunked
-    bool keepAlive = true;    ///< after this request, may the connection carry another
+    qint64 contentLength = -1;                    ///< -1 when absent
+    bool chunked = false;                         ///< Transfer-Encoding: chunked
+    bool keepAlive = true;                        ///< after this request, may the connection carry another
     QHostAddress peerAddress;
     quint16 peerPort = 0;
-    bool secure = false;      ///< arrived over TLS
+    bool secure = false; ///< arrived over TLS
 
     /// First value of a header, case-insensitive name; empty when absent.
     QByteArray header(const QByteArray& name) const;

@@ -4,7 +4,6 @@
 #include <QIODevice>
 #include <QList>
 #include <QPair>
-
 #include <memory>
 
 namespace berth {

@@ -1,0 +1,167 @@
+#include "http/HttpResponseWriter.h"
+
+#include "http/HttpStatus.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QtDebug>
+
+namespace berth {
+
+namespace {
+
+bool isOneOf(const QByteArray& name, std::initializer_list<const char*> names)
+{
+    for (const char* n : names) {
+        if (name.compare(n, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+HttpResponseWriter::HttpResponseWriter(QIODevice* socket, Options options)
+    : m_socket(socket), m_options(std::move(options))
+{}
+
+HttpResponseWriter::~HttpResponseWriter() = default;
+
+QByteArray HttpResponseWriter::httpDate()
+{
+    return QLocale::c()
+        .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+        .toLatin1();
+}
+
+void HttpResponseWriter::addHeader(const QByteArray& name, const QByteArray& value)
+{
+    if (m_responded) {
+        qWarning("HttpResponseWriter: header %s added after the response was sent", name.constData());
+        return;
+    }
+    m_headers.append({name, value});
+}
+
+QByteArray HttpResponseWriter::buildHead(int status, qint64 contentLength, const QByteArray& contentType)
+{
+    m_status = status;
+    m_closes = m_options.decideClose ? m_options.decideClose() : false;
+    QByteArray head;
+    head.reserve(256);
+    head += "HTTP/1.1 " + QByteArray::number(status) + ' ' + HttpStatus::reasonPhrase(status) + "\r\n";
+    head += "Date: " + httpDate() + "\r\n";
+    QByteArray handlerLength;
+    bool handlerType = false;
+    for (const auto& h : m_headers) {
+        if (h.first.compare("Content-Length", Qt::CaseInsensitive) == 0) {
+            handlerLength = h.second.trimmed();
+            continue;
+        }
+        if (isOneOf(h.first, {"Connection", "Date", "Transfer-Encoding", "Keep-Alive"}))
+            continue; // the server owns these
+        if (h.first.compare("Content-Type", Qt::CaseInsensitive) == 0)
+            handlerType = true;
+        head += h.first + ": " + h.second + "\r\n";
+    }
+    if (!contentType.isEmpty() && !handlerType)
+        head += "Content-Type: " + contentType + "\r\n";
+    // HEAD and 304 may describe a body that is not sent: the handler's own Content-Length wins there.
+    const bool describesOnly = m_options.headRequest || status == 304;
+    if (describesOnly && !handlerLength.isEmpty())
+        head += "Content-Length: " + handlerLength + "\r\n";
+    else if (HttpStatus::allowsBody(status))
+        head += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+    if (m_closes)
+        head += "Connection: close\r\n";
+    else if (m_options.http10KeepAlive)
+        head += "Connection: keep-alive\r\n";
+    head += "\r\n";
+    return head;
+}
+
+void HttpResponseWriter::send(int status, const QByteArray& body, const QByteArray& contentType)
+{
+    if (m_responded) {
+        qWarning("HttpResponseWriter: a second response (%d) for one request was ignored", status);
+        return;
+    }
+    m_responded = true;
+    QByteArray out = buildHead(status, body.size(), contentType);
+    if (!m_options.headRequest && HttpStatus::allowsBody(status))
+        out += body;
+    m_socket->write(out);
+}
+
+void HttpResponseWriter::sendStream(int status, std::unique_ptr<QIODevice> device, qint64 offset,
+                                    qint64 length, const QByteArray& contentType, const QString& localPath)
+{
+    Q_UNUSED(localPath) // sendfile() is a later optimisation; the device carries the same bytes
+    if (m_responded) {
+        qWarning("HttpResponseWriter: a second response (%d) for one request was ignored", status);
+        return;
+    }
+    const bool bodyAllowed = HttpStatus::allowsBody(status);
+    const bool writeBody = !m_options.headRequest && bodyAllowed && length > 0;
+    if (length < 0 || offset < 0 || (writeBody && (!device || !device->isReadable()))) {
+        send(500, "The response body could not be read.\n", "text/plain; charset=utf-8");
+        return;
+    }
+    if (writeBody) {
+        if (device->isSequential()) {
+            m_skip = offset;
+        } else if (!device->seek(offset)) {
+            send(500, "The response body could not be read.\n", "text/plain; charset=utf-8");
+            return;
+        }
+    }
+    m_responded = true;
+    m_socket->write(buildHead(status, bodyAllowed ? length : 0, contentType));
+    if (!writeBody)
+        return;
+    m_device = std::move(device);
+    m_remaining = length;
+    if (m_device->isSequential() && m_options.wake) {
+        auto wake = m_options.wake;
+        QObject::connect(m_device.get(), &QIODevice::readyRead, m_device.get(), [wake] { wake(); });
+    }
+    pump();
+}
+
+bool HttpResponseWriter::pump()
+{
+    if (!m_device)
+        return true;
+    while (m_remaining > 0 && m_socket->bytesToWrite() < StreamLowWaterBytes) {
+        if (m_skip > 0) {
+            const QByteArray skipped = m_device->read(qMin(m_skip, StreamChunkBytes));
+            if (skipped.isEmpty())
+                break;
+            m_skip -= skipped.size();
+            continue;
+        }
+        const QByteArray piece = m_device->read(qMin(m_remaining, StreamChunkBytes));
+        if (piece.isEmpty()) {
+            if (m_device->isSequential() && !m_device->atEnd() && m_device->isOpen())
+                return true; // wait for readyRead
+            qWarning("HttpResponseWriter: the response body ended %lld bytes early", m_remaining);
+            m_device.reset();
+            return false;
+        }
+        m_socket->write(piece);
+        m_remaining -= piece.size();
+    }
+    if (m_remaining == 0)
+        m_device.reset();
+    return true;
+}
+
+void HttpResponseWriter::sendContinue()
+{
+    if (!m_options.expectContinue || m_continueSent || m_responded)
+        return;
+    m_continueSent = true;
+    m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+}
+
+} // namespace berth
