@@ -259,9 +259,12 @@ Result<Manifest> ManifestParser::parse(QByteArrayView bytes, const QString& cont
 
     // Qt's parser only takes objects and arrays at the top; say so plainly for anything else.
     const char first = bytes.trimmed().front();
-    if (first != '{' && first != '[')
-        return invalid(QStringLiteral("the manifest must be a JSON object; it starts with '%1'")
-                           .arg(QString::fromLatin1(&first, 1)));
+    if (first != '{' && first != '[') {
+        if (first >= 0x21 && first <= 0x7e)
+            return invalid(QStringLiteral("the manifest must be a JSON object; it starts with '%1'")
+                               .arg(QLatin1Char(first)));
+        return invalid(QStringLiteral("the manifest must be a JSON object; it does not start with '{'"));
+    }
 
     QJsonParseError parseError{};
     const QJsonDocument doc =

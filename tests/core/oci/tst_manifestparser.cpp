@@ -296,6 +296,7 @@ private slots:
 
         QTest::newRow("empty body") << QByteArray() << none << QStringList{"empty"};
         QTest::newRow("whitespace body") << QByteArray(" \n") << none << QStringList{"empty"};
+        QTest::newRow("non-ASCII start") << QByteArray("\xc3\xa9") << none << QStringList{"JSON object"};
         QTest::newRow("scalar") << QByteArray("42") << none << QStringList{"JSON object"};
         QTest::newRow("trailing garbage")
             << QByteArray(J("{'schemaVersion':2} x")) << none << QStringList{"not valid JSON", "offset"};
@@ -400,6 +401,14 @@ private slots:
         QTest::newRow("subject bad digest")
             << idx + J("'manifests':[],'subject':{'mediaType':'a/b','digest':'sha256:abc','size':1}}") << none
             << QStringList{"subject.digest", "sha256:abc"};
+        QTest::newRow("urls not strings")
+            << idx + J("'manifests':[{'mediaType':'a/b','digest':'sha256:") + hex('2').toLatin1() +
+                   J("','size':1,'urls':['https://example.com/x',3]}]}")
+            << none << QStringList{"manifests[0].urls[1]", "must be a string"};
+        QTest::newRow("os.features not array")
+            << idx + J("'manifests':[{'mediaType':'a/b','digest':'sha256:") + hex('2').toLatin1() +
+                   J("','size':1,'platform':{'architecture':'amd64','os':'linux','os.features':'x'}}]}")
+            << none << QStringList{"manifests[0].platform.os.features", "array of strings"};
         QTest::newRow("subject not object")
             << idx + J("'manifests':[],'subject':[]}") << none << QStringList{"subject", "an array"};
         QTest::newRow("second manifest bad")
@@ -418,6 +427,16 @@ private slots:
         QFETCH(QString, contentType);
         QFETCH(QStringList, fragments);
         expectError(json, contentType, ErrorCode::ManifestInvalid, fragments);
+    }
+
+    void viewIntoLargerBuffer()
+    {
+        // The parser reads exactly the bytes of the view, not up to a terminating NUL.
+        const QByteArray bytes = readData(QStringLiteral("valid/oci-manifest.json"));
+        const QByteArray buffer = bytes + "garbage that must not be read";
+        const auto r = ManifestParser::parse(QByteArrayView(buffer.constData(), bytes.size()));
+        QVERIFY2(r.ok(), qPrintable(r.error().message));
+        QCOMPARE(r->layers.size(), 2);
     }
 
     void contentTypeCaseAndParameters()
