@@ -1,0 +1,126 @@
+#include "daemon/DaemonOptions.h"
+
+#include <QtTest>
+
+using namespace berth;
+
+namespace {
+QString dataFile(const char* name)
+{
+    return QStringLiteral(BERTH_TEST_DATA "/daemon/") + QLatin1String(name);
+}
+} // namespace
+
+class TestDaemonOptions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parsesListenAddresses_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<int>("port");
+        QTest::newRow("v4") << "127.0.0.1:5000" << true << "127.0.0.1" << 5000;
+        QTest::newRow("port 0") << "127.0.0.1:0" << true << "127.0.0.1" << 0;
+        QTest::newRow("v6") << "[::1]:5001" << true << "::1" << 5001;
+        QTest::newRow("any") << ":5002" << true << "0.0.0.0" << 5002;
+        QTest::newRow("localhost") << "localhost:5003" << true << "127.0.0.1" << 5003;
+        QTest::newRow("no port") << "127.0.0.1" << false << "" << 0;
+        QTest::newRow("port too big") << "127.0.0.1:65536" << false << "" << 0;
+        QTest::newRow("port not a number") << "127.0.0.1:http" << false << "" << 0;
+        QTest::newRow("host name") << "example.org:5000" << false << "" << 0;
+        QTest::newRow("empty") << "" << false << "" << 0;
+    }
+
+    void parsesListenAddresses()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, ok);
+        DaemonOptions options;
+        QString error;
+        QCOMPARE(DaemonOptions::parseListen(text, &options, &error), ok);
+        if (ok) {
+            QFETCH(QString, host);
+            QFETCH(int, port);
+            QCOMPARE(options.address.toString(), host);
+            QCOMPARE(int(options.port), port);
+            QVERIFY(error.isEmpty());
+        } else {
+            QVERIFY2(error.contains(QStringLiteral("HOST:PORT")) || error.contains(QStringLiteral("IP address")),
+                     qPrintable(error));
+        }
+    }
+
+    void readsAValidConfigFile()
+    {
+        DaemonOptions options;
+        QString error;
+        QVERIFY2(DaemonOptions::readConfigFile(dataFile("valid.json"), &options, &error), qPrintable(error));
+        QCOMPARE(options.address, QHostAddress(QStringLiteral("::1")));
+        QCOMPARE(int(options.port), 5051);
+        QCOMPARE(options.dataDirectory, QStringLiteral("/srv/berth"));
+        QCOMPARE(options.logLevel, QStringLiteral("debug"));
+        QCOMPARE(options.limits.workerThreads, 3);
+        QCOMPARE(options.limits.idleTimeoutMs, 7000);
+    }
+
+    void rejectsBadConfigFiles_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("malformed") << "malformed.json" << "not valid JSON";
+        QTest::newRow("array") << "not-object.json" << "JSON object";
+        QTest::newRow("unknown key") << "unknown-key.json" << "\"storage\"";
+        QTest::newRow("negative timeout") << "bad-timeout.json" << "http.idleTimeoutSeconds";
+        QTest::newRow("bad port") << "bad-port.json" << "HOST:PORT";
+        QTest::newRow("missing") << "does-not-exist.json" << "Cannot read";
+    }
+
+    void rejectsBadConfigFiles()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, mentions);
+        DaemonOptions options;
+        QString error;
+        QVERIFY(!DaemonOptions::readConfigFile(dataFile(file.toLatin1().constData()), &options, &error));
+        QVERIFY2(error.contains(mentions), qPrintable(error));
+    }
+
+    void commandLineWinsOverConfig()
+    {
+        DaemonOptions options;
+        const QStringList args = {QStringLiteral("berthd"), QStringLiteral("--config"), dataFile("valid.json"),
+                                  QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"),
+                                  QStringLiteral("/tmp/x")};
+        QCOMPARE(DaemonOptions::parse(args, &options), DaemonOptions::ParseOutcome::Run);
+        QCOMPARE(options.address, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(int(options.port), 0);
+        QCOMPARE(options.dataDirectory, QStringLiteral("/tmp/x"));
+        QCOMPARE(options.logLevel, QStringLiteral("debug"));
+    }
+
+    void rejectsUnknownOptionsAndLevels()
+    {
+        DaemonOptions options;
+        QCOMPARE(DaemonOptions::parse({QStringLiteral("berthd"), QStringLiteral("--frobnicate")}, &options),
+                 DaemonOptions::ParseOutcome::ExitError);
+        QCOMPARE(DaemonOptions::parse({QStringLiteral("berthd"), QStringLiteral("--log-level"), QStringLiteral("loud")},
+                                      &options),
+                 DaemonOptions::ParseOutcome::ExitError);
+        QCOMPARE(DaemonOptions::parse({QStringLiteral("berthd"), QStringLiteral("stray")}, &options),
+                 DaemonOptions::ParseOutcome::ExitError);
+    }
+
+    void defaultsToTheUserDataDirectory()
+    {
+        DaemonOptions options;
+        QCOMPARE(DaemonOptions::parse({QStringLiteral("berthd")}, &options), DaemonOptions::ParseOutcome::Run);
+        QVERIFY(options.dataDirectory.endsWith(QStringLiteral("/berth")));
+        QCOMPARE(int(options.port), 5000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDaemonOptions)
+#include "tst_daemonoptions.moc"
