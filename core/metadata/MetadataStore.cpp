@@ -37,6 +37,14 @@ QVariant nullableText(const QString& s)
 
 Error sqlError(const QString& what, const QSqlError& error)
 {
+    // SQLITE_FULL (13): the disk holding the database is full.
+    if (error.nativeErrorCode() == QLatin1String("13")) {
+        return Error(
+            ErrorCode::InsufficientStorage,
+            QStringLiteral("The registry's disk is full: the metadata database failed while %1 (%2). "
+                           "Free some space and retry.")
+                .arg(what, error.text()));
+    }
     return Error(ErrorCode::Internal,
                  QStringLiteral("The metadata database failed while %1: %2").arg(what, error.text()));
 }

@@ -107,8 +107,9 @@ struct RegistryService::Private
         return *record.value();
     }
 
-    /// Ends a session for good: its writer, its data and its metadata row.
-    void endSession(const QString& id)
+    /// Ends a session for good: its writer, its data and (unless already done) its metadata row. The
+    /// entry leaves the map before `lease` is released, so no other request can pick the writer up.
+    void endSession(const QString& id, std::unique_ptr<UploadLease> lease = nullptr, bool deleteRow = true)
     {
         std::unique_ptr<BlobWriter> writer;
         {
@@ -119,14 +120,20 @@ struct RegistryService::Private
                 uploads.erase(it);
             }
         }
+        lease.reset();
         writer.reset();
         store.discardUpload(id);
-        (void)metadata.transaction([&]() -> Result<void> {
-            auto deleted = metadata.deleteUpload(id);
-            if (!deleted)
-                return deleted.error();
+        if (!deleteRow)
+            return;
+        auto deleted = metadata.transaction([&]() -> Result<void> {
+            auto r = metadata.deleteUpload(id);
+            if (!r)
+                return r.error();
             return {};
         });
+        if (!deleted)
+            qWarning("berth: could not remove upload session %s: %s", qPrintable(id),
+                     qPrintable(deleted.error().message));
     }
 };
 
@@ -476,10 +483,8 @@ Result<BlobInfo> RegistryService::completeUpload(std::unique_ptr<UploadLease> le
     const qint64 size = writer->size();
     auto committed = writer->commit(digest);
     if (!committed) {
-        if (committed.error().code == ErrorCode::DigestInvalid) {
-            lease.reset();
-            d->endSession(id);
-        }
+        if (committed.error().code == ErrorCode::DigestInvalid)
+            d->endSession(id, std::move(lease));
         return committed.error();
     }
 
@@ -497,8 +502,9 @@ Result<BlobInfo> RegistryService::completeUpload(std::unique_ptr<UploadLease> le
             return ended.error();
         return {};
     });
-    lease.reset();
-    d->endSession(id);
+    // The data file was renamed into place: the session is over either way. When the transaction failed
+    // its row is still there and goes now; the blob is stored but not linked, and the client retries.
+    d->endSession(id, std::move(lease), !linked.ok());
     if (!linked)
         return linked.error();
     if (created)

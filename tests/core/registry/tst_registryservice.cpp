@@ -613,6 +613,63 @@ private slots:
         QCOMPARE(tags->names.size(), Threads + 1);
     }
 
+    void concurrentUploads()
+    {
+        const QString repo = QStringLiteral("racing");
+        // One session, many requests: the lease lets exactly one write at a time.
+        auto started = m_service->startUpload(repo);
+        VERIFY_OK(started);
+        const QString id = started->id;
+        constexpr int Threads = 8;
+        std::atomic<int> written{0};
+        std::atomic<int> refused{0};
+        std::atomic<int> failed{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < Threads; ++t) {
+            threads.emplace_back([&] {
+                for (int i = 0; i < 50; ++i) {
+                    auto lease = m_service->acquireUpload(repo, id);
+                    if (!lease.ok()) {
+                        if (lease.error().code == ErrorCode::BlobUploadInvalid)
+                            refused.fetch_add(1);
+                        else
+                            failed.fetch_add(1);
+                        continue;
+                    }
+                    const qint64 before = lease.value()->offset();
+                    if (!lease.value()->write("z").ok() || lease.value()->offset() != before + 1)
+                        failed.fetch_add(1);
+                    else
+                        written.fetch_add(1);
+                }
+            });
+        }
+        for (auto& t : threads)
+            t.join();
+        QCOMPARE(failed.load(), 0);
+        QCOMPARE(written.load() + refused.load(), Threads * 50);
+        auto status = m_service->uploadStatus(repo, id);
+        VERIFY_OK(status);
+        QCOMPARE(status->offset, qint64(written.load()));
+
+        // Many sessions of the same content completing at once all succeed (one stored copy).
+        const Blob b = blob(QByteArray(200000, 'q'));
+        std::atomic<int> completed{0};
+        threads.clear();
+        for (int t = 0; t < Threads; ++t) {
+            threads.emplace_back([&] {
+                if (pushBlob(*m_service, repo, b))
+                    completed.fetch_add(1);
+            });
+        }
+        for (auto& t : threads)
+            t.join();
+        QCOMPARE(completed.load(), Threads);
+        auto stat = m_service->statBlob(repo, b.digest);
+        VERIFY_OK(stat);
+        QCOMPARE(stat->size, b.bytes.size());
+    }
+
     void pullStatisticsAreBatched()
     {
         const QString repo = QStringLiteral("stats");
