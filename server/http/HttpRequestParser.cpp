@@ -2,6 +2,7 @@
 
 #include <QStringDecoder>
 #include <algorithm>
+#include <atomic>
 #include <http_parser.h>
 
 namespace berth {
@@ -51,6 +52,15 @@ bool isTokenChar(char c)
 HttpRequestParser::HttpRequestParser(const HttpLimits& limits, Callbacks callbacks)
     : m_limits(limits), m_callbacks(std::move(callbacks)), m_parser(std::make_unique<http_parser>())
 {
+    // http-parser has its own process-wide cap on the head (80 KiB by default); only ever raise it,
+    // so our limit (and its 431 message) is the one that applies.
+    static std::atomic<qint64> parserHeadLimit{80 * 1024};
+    const qint64 wanted = qint64(m_limits.maxHeaderBytes) + 1024;
+    qint64 current = parserHeadLimit.load();
+    while (wanted > current && !parserHeadLimit.compare_exchange_weak(current, wanted)) {
+    }
+    if (wanted > current)
+        http_parser_set_max_header_size(static_cast<uint32_t>(wanted));
     http_parser_init(m_parser.get(), HTTP_REQUEST);
     m_parser->data = this;
 }

@@ -56,6 +56,7 @@ HttpServer::~HttpServer()
 bool HttpServer::listen(const QHostAddress& address, quint16 port)
 {
     d->pool->start(d->state->limits.workerThreads);
+    d->listener->setListenBacklogSize(1024);
     return d->listener->listen(address, port);
 }
 

@@ -101,6 +101,8 @@ private slots:
     void earlyRefusalSmallBodyKeepsConnection();
     void handlerWithoutResponseGets500();
     void largeStreamToSlowReader();
+    void sendStallCloses();
+    void largeHeadAllowedByLimits();
     void connectionCloseHonoured();
     void http10Works();
     void concurrentClients();
@@ -488,6 +490,33 @@ void TestHttpServer::largeStreamToSlowReader()
     QVERIFY(rssPeak - rssBefore < 32 * 1024);
     client.write("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n");
     QCOMPARE(client.readResponse().body, QByteArray("Hello, world!"));
+}
+
+void TestHttpServer::sendStallCloses()
+{
+    HttpLimits limits = testLimits();
+    limits.sendStallTimeoutMs = 300;
+    auto server = startServer(limits);
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server->port()));
+    client.socket().setReadBufferSize(64 * 1024); // and never read: the kernel buffers fill up
+    client.write("GET /stream?size=" + QByteArray::number(256ll << 20) + " HTTP/1.1\r\nHost: t\r\n\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(stats().destroyed.load(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(server->connectionCount(), 0, 5000);
+    QCOMPARE(stats().aborted.load(), 0); // the request was complete; only its response was cut
+}
+
+void TestHttpServer::largeHeadAllowedByLimits()
+{
+    HttpLimits limits = testLimits();
+    limits.maxHeaderBytes = 256 * 1024; // above http-parser's built-in 80 KiB
+    auto server = startServer(limits);
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server->port()));
+    client.write("GET /hello HTTP/1.1\r\nHost: t\r\nX-Big: " + QByteArray(150 * 1024, 'b') + "\r\n\r\n");
+    QCOMPARE(client.readResponse().status, 200);
+    client.write("GET /hello HTTP/1.1\r\nHost: t\r\nX-Big: " + QByteArray(300 * 1024, 'b') + "\r\n\r\n");
+    QCOMPARE(client.readResponse().status, 431);
 }
 
 void TestHttpServer::connectionCloseHonoured()
