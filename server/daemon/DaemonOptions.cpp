@@ -13,11 +13,6 @@ namespace berth {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("berthd", text);
-}
-
 void printError(const QString& message)
 {
     std::fprintf(stderr, "berthd: %s\n", qUtf8Printable(message));
@@ -29,7 +24,7 @@ bool readSeconds(const QJsonObject& http, const char* key, int* targetMs, QStrin
     if (value.isUndefined())
         return true;
     if (!value.isDouble() || value.toDouble() <= 0 || value.toDouble() > 86400) {
-        *error = tr("\"http.%1\" must be a number of seconds between 1 and 86400.").arg(QLatin1String(key));
+        *error = DaemonOptions::tr("\"http.%1\" must be a number of seconds between 1 and 86400.").arg(QLatin1String(key));
         return false;
     }
     *targetMs = int(value.toDouble() * 1000);

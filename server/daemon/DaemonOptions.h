@@ -2,6 +2,7 @@
 
 #include "http/HttpLimits.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -11,6 +12,9 @@ namespace berth {
 /// berthd's settings, from a JSON config file and the command line (the command line wins).
 struct DaemonOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(DaemonOptions)
+
+public:
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 5000;
     QString dataDirectory;

@@ -3,6 +3,8 @@
 #include "daemon/Logging.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
 
 int main(int argc, char* argv[])
 {
@@ -10,6 +12,10 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("berthd"));
     QCoreApplication::setOrganizationName(QStringLiteral("Berth"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("berth"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     berth::DaemonOptions options;
     switch (berth::DaemonOptions::parse(QCoreApplication::arguments(), &options)) {
@@ -25,5 +31,7 @@ int main(int argc, char* argv[])
     berth::Daemon daemon(options);
     if (!daemon.start())
         return 1;
-    return QCoreApplication::exec();
+    const int status = QCoreApplication::exec();
+    qInfo().noquote() << QCoreApplication::translate("berthd", "Stopped.");
+    return status;
 }
