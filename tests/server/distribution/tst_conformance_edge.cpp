@@ -211,10 +211,14 @@ void TestConformanceEdge::hostileNamesAreRefused()
 {
     QFETCH(QString, name);
     const QByteArray blob = OciFixtures::randomBytes(64, 1);
+    const RegistryResponse head =
+        m_client->head(QStringLiteral("/v2/%1/blobs/%2").arg(name, OciFixtures::digestOf(blob)));
+    QVERIFY2(head.status == 400 || head.status == 404, qPrintable(head.describe()));
+    // A NUL byte may be refused by the HTTP layer before any route sees a name.
+    const bool httpLevel = name.contains(QLatin1String("%00"));
     const QList<RegistryResponse> responses{
         m_client->get(QStringLiteral("/v2/%1/tags/list").arg(name)),
         m_client->get(QStringLiteral("/v2/%1/manifests/latest").arg(name)),
-        m_client->head(QStringLiteral("/v2/%1/blobs/%2").arg(name, OciFixtures::digestOf(blob))),
         m_client->startUpload(name),
         m_client->pushBlobMonolithic(name, blob),
         m_client->pushManifest(name, QStringLiteral("latest"), OciFixtures::kManifestType,
@@ -222,7 +226,7 @@ void TestConformanceEdge::hostileNamesAreRefused()
     };
     for (const RegistryResponse& r : responses) {
         QVERIFY2(r.status == 400 || r.status == 404, qPrintable(r.describe()));
-        if (r.status == 400)
+        if (r.status == 400 && !httpLevel)
             QVERIFY2(r.errorCodes().contains(QStringLiteral("NAME_INVALID")), qPrintable(r.describe()));
     }
 }

@@ -33,6 +33,8 @@ private slots:
     void crossRepositoryMount();
     void mountOfBlobMissingFromSourceOpensSession();
     void mountWithoutFrom();
+    void mountOfUnknownBlobOpensSession();
+    void manifestWithoutLayers();
     void manifestPutByTag();
     void manifestPutByDigest();
     void manifestWithMissingBlobIsBlobUnknown();
@@ -339,6 +341,26 @@ void TestConformancePush::mountWithoutFrom()
         verifyBlob(target, blob);
     else
         m_client->del(QString::fromUtf8(r.header("Location")));
+}
+
+void TestConformancePush::mountOfUnknownBlobOpensSession()
+{
+    const QString target = m_repo + QStringLiteral("/mount-unknown");
+    const RegistryResponse r =
+        m_client->request("POST", QStringLiteral("/v2/%1/blobs/uploads/?mount=%2&from=%3")
+                                      .arg(target, OciFixtures::digestOf("a blob nobody uploaded"), m_repo));
+    CONFORM_STATUS(r, 202);
+    CONFORM_HAS_HEADER(r, "Location");
+    CONFORM_STATUS(m_client->del(QString::fromUtf8(r.header("Location"))), 204);
+}
+
+void TestConformancePush::manifestWithoutLayers()
+{
+    const QByteArray manifest = OciFixtures::imageManifest(m_config, {});
+    const RegistryResponse r =
+        m_client->pushManifest(m_repo, QStringLiteral("no-layers"), OciFixtures::kManifestType, manifest);
+    CONFORM_STATUS(r, 201);
+    CONFORM_HEADER(r, "Docker-Content-Digest", OciFixtures::digestOf(manifest).toUtf8());
 }
 
 void TestConformancePush::manifestPutByTag()
