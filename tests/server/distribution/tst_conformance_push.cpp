@@ -170,6 +170,11 @@ void TestConformancePush::chunkedUpload()
     CONFORM_STATUS(put, 201);
     CONFORM_HAS_HEADER(put, "Location");
     verifyBlob(m_repo, blob);
+
+    // The same again through the client helper, with an uneven chunk size and a closing PUT without a body.
+    const QByteArray other = OciFixtures::randomBytes(10 * 1000 + 1, 114);
+    CONFORM_STATUS(m_client->pushBlobChunked(m_repo, other, 999), 201);
+    verifyBlob(m_repo, other);
 }
 
 void TestConformancePush::outOfOrderFirstChunkIs416()
