@@ -187,6 +187,8 @@ void HttpConnection::createWriter()
         m_parser->headersComplete() && m_parser->isHttp10() && m_parser->request().keepAlive;
     options.decideClose = [this] { return decideClose(); };
     options.wake = [this] { pump(); };
+    if (!m_socket->inherits("QSslSocket"))
+        options.sendfileDescriptor = m_socket->socketDescriptor();
     m_writer = std::make_unique<HttpResponseWriter>(m_socket, std::move(options));
 }
 
@@ -244,8 +246,11 @@ void HttpConnection::updateSendTimer()
 {
     if (m_phase == Phase::Closed)
         return;
-    if (m_socket->bytesToWrite() > 0) {
-        if (!m_sendTimer.isActive())
+    const qint64 progress = m_writer ? m_writer->sendfileProgress() : 0;
+    const bool progressed = progress != m_sendfileProgress;
+    m_sendfileProgress = progress;
+    if (m_socket->bytesToWrite() > 0 || (m_writer && m_writer->isBlockedOnSocket())) {
+        if (!m_sendTimer.isActive() || progressed)
             m_sendTimer.start(m_limits.sendStallTimeoutMs);
     } else {
         m_sendTimer.stop();

@@ -85,6 +85,7 @@ private:
     bool m_discarding = false;
     bool m_stopParsing = false;
     bool m_closeAfterResponse = false;
+    qint64 m_sendfileProgress = 0;
     bool m_pumping = false;
     bool m_pumpAgain = false;
     QTimer m_readTimer;

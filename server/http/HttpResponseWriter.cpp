@@ -1,5 +1,6 @@
 #include "http/HttpResponseWriter.h"
 
+#include "http/HttpFileSender.h"
 #include "http/HttpStatus.h"
 
 #include <QDateTime>
@@ -96,7 +97,6 @@ void HttpResponseWriter::send(int status, const QByteArray& body, const QByteArr
 void HttpResponseWriter::sendStream(int status, std::unique_ptr<QIODevice> device, qint64 offset,
                                     qint64 length, const QByteArray& contentType, const QString& localPath)
 {
-    Q_UNUSED(localPath) // sendfile() is a later optimisation; the device carries the same bytes
     if (m_responded) {
         qWarning("HttpResponseWriter: a second response (%d) for one request was ignored", status);
         return;
@@ -121,6 +121,11 @@ void HttpResponseWriter::sendStream(int status, std::unique_ptr<QIODevice> devic
         return;
     m_device = std::move(device);
     m_remaining = length;
+    if (!localPath.isEmpty() && m_options.sendfileDescriptor >= 0)
+        m_file =
+            HttpFileSender::open(localPath, m_options.sendfileDescriptor, offset, length, m_options.wake);
+    if (m_file)
+        return; // the head goes out first; pump() then continues with sendfile
     if (m_device->isSequential() && m_options.wake) {
         auto wake = m_options.wake;
         QObject::connect(m_device.get(), &QIODevice::readyRead, m_device.get(), [wake] { wake(); });
@@ -128,8 +133,33 @@ void HttpResponseWriter::sendStream(int status, std::unique_ptr<QIODevice> devic
     pump();
 }
 
+bool HttpResponseWriter::isBlockedOnSocket() const
+{
+    return m_file && m_file->isWaiting();
+}
+
+qint64 HttpResponseWriter::sendfileProgress() const
+{
+    return m_file ? m_file->sentBytes() : 0;
+}
+
 bool HttpResponseWriter::pump()
 {
+    if (m_file) {
+        if (m_socket->bytesToWrite() > 0)
+            return true; // the head (or an earlier response) first; bytesWritten brings us back
+        const HttpFileSender::Result result = m_file->send();
+        m_remaining = m_file->remaining();
+        if (result == HttpFileSender::Result::Failed) {
+            qWarning("HttpResponseWriter: sendfile stopped with %lld bytes left", m_remaining);
+            return false;
+        }
+        if (result == HttpFileSender::Result::Done) {
+            m_file.reset();
+            m_device.reset();
+        }
+        return true;
+    }
     if (!m_device)
         return true;
     while (m_remaining > 0 && m_socket->bytesToWrite() < StreamLowWaterBytes) {

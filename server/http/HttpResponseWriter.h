@@ -11,6 +11,8 @@
 
 namespace berth {
 
+class HttpFileSender;
+
 /// The HttpResponder of one request: formats the status line and headers (Date, Content-Length,
 /// Connection) and writes them to the connection's socket. A streamed body is written in pieces as
 /// the socket drains (pump()), so a multi-gigabyte download costs a few hundred KiB of memory.
@@ -24,8 +26,12 @@ public:
         bool http10KeepAlive = false; ///< HTTP/1.0 client asked for keep-alive: say so
         /// Asked when the head is written: will the connection close after this response?
         std::function<bool()> decideClose;
-        /// Called when a sequential stream device has more data to read.
+        /// Called when a sequential stream device has more data to read, or the socket drained
+        /// during a sendfile.
         std::function<void()> wake;
+        /// A plain TCP socket's descriptor: sendStream() with a localPath may use sendfile(2).
+        /// -1: always copy through the device (TLS, or not a plain socket).
+        qintptr sendfileDescriptor = -1;
     };
 
     /// Bytes of one streamed piece, and the socket backlog under which the next piece is written.
@@ -52,6 +58,10 @@ public:
     bool closesConnection() const { return m_closes; }
     bool continueSent() const { return m_continueSent; }
     int status() const { return m_status; }
+    /// A sendfile is waiting for the socket to drain (the socket's own buffer is empty then).
+    bool isBlockedOnSocket() const;
+    /// Body bytes handed to the kernel by sendfile so far (progress for the stall timer).
+    qint64 sendfileProgress() const;
 
     /// An RFC 9110 IMF-fixdate for the Date header.
     static QByteArray httpDate();
@@ -63,6 +73,7 @@ private:
     Options m_options;
     QList<QPair<QByteArray, QByteArray>> m_headers;
     std::unique_ptr<QIODevice> m_device;
+    std::unique_ptr<HttpFileSender> m_file;
     qint64 m_remaining = 0;
     qint64 m_skip = 0;
     int m_status = 0;

@@ -1,6 +1,7 @@
 #include "TestHandlers.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 namespace berth::test {
 
@@ -102,6 +103,18 @@ void TestHandler::onComplete(const HttpRequest& request, HttpResponder& responde
     } else if (request.path == QLatin1String("/stream")) {
         const qint64 size = request.query.queryItemValue(QStringLiteral("size")).toLongLong();
         responder.sendStream(200, std::make_unique<PatternDevice>(size), 0, size, "application/octet-stream");
+    } else if (request.path == QLatin1String("/file") || request.path == QLatin1String("/filecopy")) {
+        const QString path = request.query.queryItemValue(QStringLiteral("path"), QUrl::FullyDecoded);
+        const qint64 offset = request.query.queryItemValue(QStringLiteral("offset")).toLongLong();
+        const qint64 length = request.query.queryItemValue(QStringLiteral("length")).toLongLong();
+        auto file = std::make_unique<QFile>(path);
+        if (!file->open(QIODevice::ReadOnly)) {
+            responder.send(404, "no such file\n", "text/plain");
+            return;
+        }
+        const bool useSendfile = request.path == QLatin1String("/file");
+        responder.sendStream(200, std::move(file), offset, length, "application/octet-stream",
+                             useSendfile ? path : QString());
     } else if (request.path == QLatin1String("/noreply")) {
         // deliberately silent: the server answers 500
     } else {

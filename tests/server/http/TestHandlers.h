@@ -47,6 +47,7 @@ private:
 ///   /hello        200 "Hello, world!"
 ///   /echo         hashes the body; 200 "<length> <sha256 hex>"
 ///   /stream?size= streams `size` bytes of PatternDevice
+///   /file?path=&offset=&length=      streams a file range (sendfile); /filecopy: the same, copied
 ///   /refuse       403 from onHeaders, before any body
 ///   /noreply      never responds
 class TestHandler : public HttpHandler
