@@ -255,19 +255,22 @@ podman_() {
 
 # ---- registry start and stop -----------------------------------------------------------------
 
-# registry_start: starts the registry under test with its data in $T/registry-data.
+# registry_start: starts the registry under test with its data in $T/registry-data (again after
+# registry_stop: same data, new port).
 # Sets REG_ADDR (127.0.0.1:PORT), REG_PID and REG_LOG. No fixed port anywhere.
 registry_start() {
     local data=$T/registry-data ready=$T/registry.ready i rc
     mkdir -p "$data"
     REG_LOG=$T/registry.log
+    REG_ADDR=
     rm -f "$ready"
-    : >"$REG_LOG"
+    # A restart appends to the same log.
+    [ -f "$REG_LOG" ] && echo "---- restart ----" >>"$REG_LOG" || : >"$REG_LOG"
     case "$BERTH_TEST_REGISTRY" in
     berthd)
         [ -n "${BERTHD:-}" ] || fail "BERTHD is not set (the berthd binary to test)"
         [ -x "$BERTHD" ] || fail "berthd is not built at $BERTHD. Run 'make test' (it builds first)."
-        "$BERTHD" --listen 127.0.0.1:0 --data "$data" --ready-file "$ready" >"$REG_LOG" 2>&1 &
+        "$BERTHD" --listen 127.0.0.1:0 --data "$data" --ready-file "$ready" >>"$REG_LOG" 2>&1 &
         REG_PID=$!
         ;;
     reference)
@@ -291,7 +294,7 @@ EOF
         # It reads REGISTRY_* variables as config overrides (REGISTRY_AUTH_FILE would become its
         # auth section), so none of them may reach it.
         env -u AWS_CA_BUNDLE $(env | sed -n 's/^\(REGISTRY_[A-Za-z0-9_]*\)=.*/-u \1/p') \
-            docker-registry serve "$T/registry.yml" >"$REG_LOG" 2>&1 &
+            docker-registry serve "$T/registry.yml" >>"$REG_LOG" 2>&1 &
         REG_PID=$!
         ;;
     *) fail "BERTH_TEST_REGISTRY must be 'berthd' or 'reference', not '$BERTH_TEST_REGISTRY'" ;;

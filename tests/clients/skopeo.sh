@@ -172,4 +172,17 @@ assert_same_file "$(fixture_blob oci-single "${SINGLE_CFG#sha256:}")" "$T/out/di
 run "${COPY[@]}" "oci-archive:$IMG/oci-archive.tar" "docker://$R/from-oci-archive:v1"
 assert_eq "$SINGLE_MAN" "$(raw_digest "$R/from-oci-archive:v1")" "oci-archive image has the fixture's manifest digest"
 
+# ---- restart ---------------------------------------------------------------------------------
+step "stop and start again on the same data: everything is still there"
+registry_stop
+registry_start
+R=$REG_ADDR
+assert_eq "$MULTI_IDX" "$(raw_digest "$R/multi:v1")" "index still served with its digest"
+rm -rf "$T/out/oci-single"
+run "${COPY[@]}" "docker://$R/single:v1" "oci:$T/out/oci-single:v1"
+assert_same_blobs "$IMG/oci-single" "$T/out/oci-single" "image pulled after restart is byte-identical"
+run "${SK[@]}" list-tags --tls-verify=false "docker://$R/tags"
+assert_eq "1.0 a-tag latest v10 v2" "$(jq -r '.Tags | sort | join(" ")' "$T/last.log")" "tags survive the restart"
+assert_eq 404 "$(http_code GET "$REG_URL/v2/del/manifests/gone" "${ACCEPT_ALL_MANIFESTS[@]}")" "deleted tag stays deleted"
+
 registry_stop
