@@ -21,11 +21,11 @@ DOCKERD_PID=
 
 # stop_daemon NAME PID: SIGTERM, wait up to 20 s, then SIGKILL. Only the pid we started.
 stop_daemon() {
-    local name=$1 pid=$2 i
+    local name=$1 pid=$2
     [ -n "$pid" ] || return 0
     kill -0 "$pid" 2>/dev/null || return 0
     kill -TERM "$pid" 2>/dev/null
-    for i in $(seq 200); do
+    for _ in $(seq 200); do
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
     done
@@ -67,7 +67,7 @@ disabled_plugins = ["io.containerd.grpc.v1.cri"]
 EOF
 containerd --config "$D/containerd.toml" >"$D/containerd.log" 2>&1 &
 CONTAINERD_PID=$!
-for i in $(seq 200); do
+for _ in $(seq 200); do
     [ -S "$D/containerd.sock" ] && break
     kill -0 "$CONTAINERD_PID" 2>/dev/null || { dump_docker_logs; fail "containerd exited before it was ready"; }
     sleep 0.1
@@ -83,7 +83,7 @@ dockerd --config-file "$D/daemon.json" --containerd "$D/containerd.sock" \
 DOCKERD_PID=$!
 export DOCKER_HOST=unix://$D/docker.sock
 ready=
-for i in $(seq 300); do
+for _ in $(seq 300); do
     kill -0 "$DOCKERD_PID" 2>/dev/null || { dump_docker_logs; fail "dockerd exited before it was ready"; }
     if docker info >/dev/null 2>&1; then
         ready=1

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # lib.sh — shared harness for the real-client tests. Source it first thing in each test:
 #   . "$(dirname "$0")/lib.sh"
 #
@@ -228,7 +229,7 @@ export HELM_CACHE_HOME=$T/helm/cache HELM_CONFIG_HOME=$T/helm/config HELM_DATA_H
 export HELM_REGISTRY_CONFIG=$T/helm/config/registry/config.json
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$TMPDIR" "$DOCKER_CONFIG" \
     "$HELM_CACHE_HOME" "$HELM_CONFIG_HOME" "$HELM_DATA_HOME"
-mkdir -m 700 -p "$XDG_RUNTIME_DIR"
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 echo '{}' >"$REGISTRY_AUTH_FILE"
 unset DOCKER_HOST CONTAINERS_CONF CONTAINERS_STORAGE_CONF
 
@@ -259,7 +260,7 @@ podman_() {
 # registry_stop: same data, new port).
 # Sets REG_ADDR (127.0.0.1:PORT), REG_PID and REG_LOG. No fixed port anywhere.
 registry_start() {
-    local data=$T/registry-data ready=$T/registry.ready i rc
+    local data=$T/registry-data ready=$T/registry.ready rc
     mkdir -p "$data"
     REG_LOG=$T/registry.log
     REG_ADDR=
@@ -293,6 +294,7 @@ http:
 EOF
         # It reads REGISTRY_* variables as config overrides (REGISTRY_AUTH_FILE would become its
         # auth section), so none of them may reach it.
+        # shellcheck disable=SC2046 # one "-u NAME" pair per variable, split on purpose
         env -u AWS_CA_BUNDLE $(env | sed -n 's/^\(REGISTRY_[A-Za-z0-9_]*\)=.*/-u \1/p') \
             docker-registry serve "$T/registry.yml" >>"$REG_LOG" 2>&1 &
         REG_PID=$!
@@ -300,7 +302,7 @@ EOF
     *) fail "BERTH_TEST_REGISTRY must be 'berthd' or 'reference', not '$BERTH_TEST_REGISTRY'" ;;
     esac
     # Wait up to 20 s for the address (berthd: the ready file; reference: its "listening on" line).
-    for i in $(seq 200); do
+    for _ in $(seq 200); do
         if ! kill -0 "$REG_PID" 2>/dev/null; then
             wait "$REG_PID" 2>/dev/null && rc=0 || rc=$?
             REG_PID=
@@ -343,9 +345,9 @@ registry_peak_rss_kb() {
 # registry_stop: SIGTERM, wait, and the exit code must be 0.
 registry_stop() {
     [ -n "$REG_PID" ] || return 0
-    local pid=$REG_PID rc i
+    local pid=$REG_PID rc
     kill -TERM "$pid" || fail "could not signal the registry (pid $pid)"
-    for i in $(seq 300); do
+    for _ in $(seq 300); do
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
     done
@@ -375,6 +377,7 @@ http_get() {
     [ "$code" = 200 ] || fail "GET $u answered $code, expected 200 (body: $(head -c 400 "$out" 2>/dev/null))"
 }
 
+# shellcheck disable=SC2034 # used by the tests that source this file
 ACCEPT_ALL_MANIFESTS=(-H "Accept: application/vnd.oci.image.manifest.v1+json"
     -H "Accept: application/vnd.oci.image.index.v1+json"
     -H "Accept: application/vnd.docker.distribution.manifest.v2+json"
