@@ -40,9 +40,9 @@ void BlobHandler::download(const HttpRequest& request, HttpResponder& responder,
     const ByteRange::Outcome outcome = ByteRange::parse(request.header("Range"), size, &range);
     if (outcome == ByteRange::Outcome::Unsatisfiable) {
         responder.addHeader("Content-Range", "bytes */" + QByteArray::number(size));
-        sendError(responder, Error(ErrorCode::RangeNotSatisfiable,
-                                   QStringLiteral("The requested range lies outside the blob's %1 bytes.")
-                                       .arg(size)));
+        sendError(responder,
+                  Error(ErrorCode::RangeNotSatisfiable,
+                        QStringLiteral("The requested range lies outside the blob's %1 bytes.").arg(size)));
         return;
     }
     if (outcome == ByteRange::Outcome::Whole) {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QByteArray>
-
 #include <optional>
 
 namespace berth {
@@ -13,7 +12,12 @@ struct ByteRange
     qint64 last = 0; ///< inclusive
     qint64 length() const { return last - first + 1; }
 
-    enum class Outcome { Whole, Partial, Unsatisfiable };
+    enum class Outcome
+    {
+        Whole,
+        Partial,
+        Unsatisfiable
+    };
     /// Whole when the header is absent or not a single bytes range we understand (RFC 9110 lets a
     /// server ignore those); Unsatisfiable when it starts beyond the end.
     static Outcome parse(const QByteArray& header, qint64 size, ByteRange* out);

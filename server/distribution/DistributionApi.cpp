@@ -9,8 +9,7 @@ namespace berth {
 
 namespace {
 
-template <typename H>
-auto make(RegistryService& registry)
+template <typename H> auto make(RegistryService& registry)
 {
     return [&registry](const HttpRequest&, const RouteMatch& match) -> std::unique_ptr<HttpHandler> {
         return std::make_unique<H>(registry, match);
@@ -33,23 +32,41 @@ void DistributionApi::addRoutes(Router& router, RegistryService& registry)
     router.add({{"GET", "HEAD"}, QStringLiteral("/v2/"), Access::None, listing(registry, K::ApiVersion)});
     router.add({{"GET"}, QStringLiteral("/v2/_catalog"), Access::Catalog, listing(registry, K::Catalog)});
 
-    router.add({{"GET", "HEAD"}, QStringLiteral("/v2/{name}/tags/list"), Access::Pull, listing(registry, K::Tags)});
-    router.add({{"GET"}, QStringLiteral("/v2/{name}/referrers/{param}"), Access::Pull,
+    router.add(
+        {{"GET", "HEAD"}, QStringLiteral("/v2/{name}/tags/list"), Access::Pull, listing(registry, K::Tags)});
+    router.add({{"GET"},
+                QStringLiteral("/v2/{name}/referrers/{param}"),
+                Access::Pull,
                 listing(registry, K::Referrers)});
 
-    router.add({{"GET", "HEAD"}, QStringLiteral("/v2/{name}/manifests/{param}"), Access::Pull,
+    router.add({{"GET", "HEAD"},
+                QStringLiteral("/v2/{name}/manifests/{param}"),
+                Access::Pull,
                 make<ManifestHandler>(registry)});
-    router.add({{"PUT"}, QStringLiteral("/v2/{name}/manifests/{param}"), Access::Push, make<ManifestHandler>(registry)});
-    router.add({{"DELETE"}, QStringLiteral("/v2/{name}/manifests/{param}"), Access::Delete,
+    router.add({{"PUT"},
+                QStringLiteral("/v2/{name}/manifests/{param}"),
+                Access::Push,
+                make<ManifestHandler>(registry)});
+    router.add({{"DELETE"},
+                QStringLiteral("/v2/{name}/manifests/{param}"),
+                Access::Delete,
                 make<ManifestHandler>(registry)});
 
-    router.add({{"POST"}, QStringLiteral("/v2/{name}/blobs/uploads/"), Access::Push, make<UploadHandler>(registry)});
-    router.add({{"GET", "PATCH", "PUT", "DELETE"}, QStringLiteral("/v2/{name}/blobs/uploads/{param}"), Access::Push,
+    router.add(
+        {{"POST"}, QStringLiteral("/v2/{name}/blobs/uploads/"), Access::Push, make<UploadHandler>(registry)});
+    router.add({{"GET", "PATCH", "PUT", "DELETE"},
+                QStringLiteral("/v2/{name}/blobs/uploads/{param}"),
+                Access::Push,
                 make<UploadHandler>(registry)});
 
-    router.add({{"GET", "HEAD"}, QStringLiteral("/v2/{name}/blobs/{param}"), Access::Pull,
+    router.add({{"GET", "HEAD"},
+                QStringLiteral("/v2/{name}/blobs/{param}"),
+                Access::Pull,
                 make<BlobHandler>(registry)});
-    router.add({{"DELETE"}, QStringLiteral("/v2/{name}/blobs/{param}"), Access::Delete, make<BlobHandler>(registry)});
+    router.add({{"DELETE"},
+                QStringLiteral("/v2/{name}/blobs/{param}"),
+                Access::Delete,
+                make<BlobHandler>(registry)});
 }
 
 } // namespace berth

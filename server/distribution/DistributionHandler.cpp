@@ -7,8 +7,7 @@ namespace berth {
 
 DistributionHandler::DistributionHandler(RegistryService& registry, RouteMatch match)
     : m_registry(registry), m_match(std::move(match))
-{
-}
+{}
 
 void DistributionHandler::onHeaders(const HttpRequest& request, HttpResponder& responder)
 {

@@ -12,8 +12,7 @@ namespace berth {
 
 ListingHandler::ListingHandler(RegistryService& registry, RouteMatch match, Kind kind)
     : DistributionHandler(registry, std::move(match)), m_kind(kind)
-{
-}
+{}
 
 void ListingHandler::finish(const HttpRequest& request, HttpResponder& responder)
 {
@@ -44,9 +43,10 @@ bool ListingHandler::readPage(const HttpRequest& request, HttpResponder& respond
     bool ok = false;
     const int value = text.toInt(&ok);
     if (!ok || value < 0) {
-        sendError(responder, Error(ErrorCode::PaginationInvalid,
-                                   QStringLiteral("The n parameter \"%1\" is not a non-negative whole number.")
-                                       .arg(text.left(50))));
+        sendError(responder,
+                  Error(ErrorCode::PaginationInvalid,
+                        QStringLiteral("The n parameter \"%1\" is not a non-negative whole number.")
+                            .arg(text.left(50))));
         return false;
     }
     *n = value;
@@ -107,7 +107,8 @@ void ListingHandler::listReferrers(const HttpRequest& request, HttpResponder& re
                                        .arg(m_match.param.left(200))));
         return;
     }
-    const QString artifactType = request.query.queryItemValue(QStringLiteral("artifactType"), QUrl::FullyDecoded);
+    const QString artifactType =
+        request.query.queryItemValue(QStringLiteral("artifactType"), QUrl::FullyDecoded);
     Result<QList<Descriptor>> referrers = m_registry.referrers(m_match.name, *digest, artifactType);
     if (!referrers) {
         sendError(responder, referrers.error());
@@ -130,7 +131,8 @@ void ListingHandler::listReferrers(const HttpRequest& request, HttpResponder& re
     addCommonHeaders(responder);
     if (!artifactType.isEmpty())
         responder.addHeader("OCI-Filters-Applied", "artifactType");
-    responder.send(200, QJsonDocument(body).toJson(QJsonDocument::Compact), MediaTypes::OciImageIndex.toLatin1());
+    responder.send(200, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                   MediaTypes::OciImageIndex.toLatin1());
 }
 
 } // namespace berth

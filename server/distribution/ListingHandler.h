@@ -9,7 +9,13 @@ namespace berth {
 class ListingHandler final : public DistributionHandler
 {
 public:
-    enum class Kind { ApiVersion, Tags, Catalog, Referrers };
+    enum class Kind
+    {
+        ApiVersion,
+        Tags,
+        Catalog,
+        Referrers
+    };
 
     ListingHandler(RegistryService& registry, RouteMatch match, Kind kind);
 

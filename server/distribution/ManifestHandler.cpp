@@ -10,8 +10,9 @@ namespace {
 
 Error tooLarge()
 {
-    return Error(ErrorCode::TooLarge, QStringLiteral("The manifest is larger than the %1 bytes this registry accepts.")
-                                          .arg(ManifestParser::MaxManifestSize));
+    return Error(ErrorCode::TooLarge,
+                 QStringLiteral("The manifest is larger than the %1 bytes this registry accepts.")
+                     .arg(ManifestParser::MaxManifestSize));
 }
 
 } // namespace
@@ -27,10 +28,11 @@ void ManifestHandler::start(const HttpRequest& request, HttpResponder& responder
                                                       "(sha256:<64 hex> or sha512:<128 hex>).")
                                            .arg(m_match.param.left(200))));
         } else if (m_isPut) {
-            sendError(responder, Error(ErrorCode::ManifestInvalid,
-                                       QStringLiteral("\"%1\" is not a valid tag: use up to 128 letters, digits, "
-                                                      "_ . and -, not starting with . or -.")
-                                           .arg(m_match.param.left(200))));
+            sendError(responder,
+                      Error(ErrorCode::ManifestInvalid,
+                            QStringLiteral("\"%1\" is not a valid tag: use up to 128 letters, digits, "
+                                           "_ . and -, not starting with . or -.")
+                                .arg(m_match.param.left(200))));
         } else {
             sendError(responder, Error(ErrorCode::ManifestUnknown,
                                        QStringLiteral("\"%1\" is neither a valid tag nor a digest.")
@@ -111,7 +113,8 @@ void ManifestHandler::get(const HttpRequest& request, HttpResponder& responder)
 void ManifestHandler::put(const HttpRequest& request, HttpResponder& responder)
 {
     const QString contentType = QString::fromLatin1(request.header("Content-Type"));
-    Result<PutManifestResult> stored = m_registry.putManifest(m_match.name, *m_reference, m_body, contentType);
+    Result<PutManifestResult> stored =
+        m_registry.putManifest(m_match.name, *m_reference, m_body, contentType);
     if (!stored) {
         sendError(responder, stored.error());
         return;
@@ -127,8 +130,9 @@ void ManifestHandler::put(const HttpRequest& request, HttpResponder& responder)
 
 void ManifestHandler::remove(HttpResponder& responder)
 {
-    const Result<void> removed = m_reference->isDigest() ? m_registry.deleteManifest(m_match.name, m_reference->digest())
-                                                         : m_registry.deleteTag(m_match.name, m_reference->tag());
+    const Result<void> removed = m_reference->isDigest()
+                                     ? m_registry.deleteManifest(m_match.name, m_reference->digest())
+                                     : m_registry.deleteTag(m_match.name, m_reference->tag());
     if (!removed) {
         sendError(responder, removed.error());
         return;

@@ -4,7 +4,6 @@
 #include "oci/Reference.h"
 
 #include <QByteArray>
-
 #include <optional>
 
 namespace berth {

@@ -44,9 +44,10 @@ void UploadHandler::startPost(const HttpRequest& request, HttpResponder& respond
             return;
         }
         if (!from.isEmpty() && !Names::isValidRepositoryName(from)) {
-            sendError(responder, Error(ErrorCode::NameInvalid,
-                                       QStringLiteral("The from parameter \"%1\" is not a valid repository name.")
-                                           .arg(from.left(300))));
+            sendError(responder,
+                      Error(ErrorCode::NameInvalid,
+                            QStringLiteral("The from parameter \"%1\" is not a valid repository name.")
+                                .arg(from.left(300))));
             return;
         }
         const Result<bool> mounted = m_registry.mountBlob(m_match.name, *digest, from);
@@ -84,10 +85,11 @@ bool UploadHandler::parseDigestParameter(const HttpRequest& request, HttpRespond
     if (!digest) {
         sendError(responder,
                   Error(ErrorCode::DigestInvalid,
-                        text.isEmpty() ? QStringLiteral("The digest query parameter is required to finish an upload.")
-                                       : QStringLiteral("\"%1\" is not a digest this registry supports "
-                                                        "(sha256:<64 hex> or sha512:<128 hex>).")
-                                             .arg(text.left(200))));
+                        text.isEmpty()
+                            ? QStringLiteral("The digest query parameter is required to finish an upload.")
+                            : QStringLiteral("\"%1\" is not a digest this registry supports "
+                                             "(sha256:<64 hex> or sha512:<128 hex>).")
+                                  .arg(text.left(200))));
         return false;
     }
     m_digest = *digest;
@@ -114,12 +116,13 @@ bool UploadHandler::checkContentRange(const HttpRequest& request, HttpResponder&
     const std::optional<ByteRange> range = parseUploadContentRange(header);
     if (!range || range->first != m_chunkStart) {
         const QString message =
-            range ? QStringLiteral("This chunk starts at byte %1, but the upload has %2 bytes so far; send the "
-                                   "chunk that starts at byte %2.")
-                        .arg(range->first)
-                        .arg(m_chunkStart)
-                  : QStringLiteral("The Content-Range header \"%1\" is not of the form <start>-<end>.")
-                        .arg(QString::fromLatin1(header.left(100)));
+            range
+                ? QStringLiteral("This chunk starts at byte %1, but the upload has %2 bytes so far; send the "
+                                 "chunk that starts at byte %2.")
+                      .arg(range->first)
+                      .arg(m_chunkStart)
+                : QStringLiteral("The Content-Range header \"%1\" is not of the form <start>-<end>.")
+                      .arg(QString::fromLatin1(header.left(100)));
         const QString uploadId = m_lease->id();
         const qint64 offset = m_chunkStart;
         m_lease.reset();
@@ -131,10 +134,11 @@ bool UploadHandler::checkContentRange(const HttpRequest& request, HttpResponder&
     }
     if (request.contentLength >= 0 && request.contentLength != range->length()) {
         m_lease.reset();
-        sendError(responder, Error(ErrorCode::SizeInvalid,
-                                   QStringLiteral("Content-Range announces %1 bytes but Content-Length is %2.")
-                                       .arg(range->length())
-                                       .arg(request.contentLength)));
+        sendError(responder,
+                  Error(ErrorCode::SizeInvalid,
+                        QStringLiteral("Content-Range announces %1 bytes but Content-Length is %2.")
+                            .arg(range->length())
+                            .arg(request.contentLength)));
         return false;
     }
     return true;

@@ -25,7 +25,15 @@ protected:
     void finish(const HttpRequest& request, HttpResponder& responder) override;
 
 private:
-    enum class Mode { NewSession, Monolithic, Status, Chunk, Close, Cancel };
+    enum class Mode
+    {
+        NewSession,
+        Monolithic,
+        Status,
+        Chunk,
+        Close,
+        Cancel
+    };
 
     void startPost(const HttpRequest& request, HttpResponder& responder);
     bool acquire(const QString& uploadId, HttpResponder& responder);

@@ -4,7 +4,6 @@
 
 #include <QByteArrayList>
 #include <QString>
-
 #include <functional>
 #include <memory>
 
@@ -12,7 +11,14 @@ namespace berth {
 
 /// The access a route needs on its repository. One authorizer decides on it before any handler runs
 /// (identity and policies arrive with the IAM issue; until then every request is allowed).
-enum class Access { None, Pull, Push, Delete, Catalog };
+enum class Access
+{
+    None,
+    Pull,
+    Push,
+    Delete,
+    Catalog
+};
 
 /// Values a matched pattern captured: {name} (one or more path segments) and {param} (one segment).
 struct RouteMatch

@@ -115,12 +115,10 @@ std::unique_ptr<HttpHandler> Router::handlerFor(const HttpRequest& request) cons
         return std::make_unique<ErrorHandler>(
             Error(ErrorCode::Unsupported,
                   QStringLiteral("The method %1 is not allowed here; allowed: %2.")
-                      .arg(QString::fromLatin1(request.method),
-                           QString::fromLatin1(allowed.join(", ")))),
+                      .arg(QString::fromLatin1(request.method), QString::fromLatin1(allowed.join(", ")))),
             allowed.join(", "));
     }
-    Error notFound(ErrorCode::NameUnknown,
-                   QStringLiteral("There is no endpoint at %1.").arg(request.path));
+    Error notFound(ErrorCode::NameUnknown, QStringLiteral("There is no endpoint at %1.").arg(request.path));
     return std::make_unique<ErrorHandler>(notFound, QByteArray());
 }
 

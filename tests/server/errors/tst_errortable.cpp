@@ -20,7 +20,8 @@ private slots:
         QTest::newRow("blob unknown") << int(ErrorCode::BlobUnknown) << 404 << "BLOB_UNKNOWN";
         QTest::newRow("upload invalid") << int(ErrorCode::BlobUploadInvalid) << 400 << "BLOB_UPLOAD_INVALID";
         QTest::newRow("upload unknown") << int(ErrorCode::BlobUploadUnknown) << 404 << "BLOB_UPLOAD_UNKNOWN";
-        QTest::newRow("out of order chunk") << int(ErrorCode::UploadRangeInvalid) << 416 << "BLOB_UPLOAD_INVALID";
+        QTest::newRow("out of order chunk")
+            << int(ErrorCode::UploadRangeInvalid) << 416 << "BLOB_UPLOAD_INVALID";
         QTest::newRow("digest invalid") << int(ErrorCode::DigestInvalid) << 400 << "DIGEST_INVALID";
         QTest::newRow("manifest blob unknown")
             << int(ErrorCode::ManifestBlobUnknown) << 400 << "MANIFEST_BLOB_UNKNOWN";
@@ -57,15 +58,16 @@ private slots:
         QCOMPARE(errors.size(), 1);
         const QJsonObject item = errors.first().toObject();
         QCOMPARE(item.value(QStringLiteral("code")).toString(), QStringLiteral("MANIFEST_BLOB_UNKNOWN"));
-        QCOMPARE(item.value(QStringLiteral("message")).toString(), QStringLiteral("layer sha256:ab is missing"));
+        QCOMPARE(item.value(QStringLiteral("message")).toString(),
+                 QStringLiteral("layer sha256:ab is missing"));
         QCOMPARE(item.value(QStringLiteral("detail")).toObject().value(QStringLiteral("digest")).toString(),
                  QStringLiteral("sha256:ab"));
     }
 
     void bodyWithoutDetailOmitsIt()
     {
-        const QJsonDocument doc =
-            QJsonDocument::fromJson(ErrorTable::body(Error(ErrorCode::NameUnknown, QStringLiteral("no such repo"))));
+        const QJsonDocument doc = QJsonDocument::fromJson(
+            ErrorTable::body(Error(ErrorCode::NameUnknown, QStringLiteral("no such repo"))));
         const QJsonObject item = doc.object().value(QStringLiteral("errors")).toArray().first().toObject();
         QVERIFY(!item.contains(QStringLiteral("detail")));
     }

@@ -19,14 +19,18 @@ public:
 class RecordingResponder final : public HttpResponder
 {
 public:
-    void addHeader(const QByteArray& name, const QByteArray& value) override { headers.append({name, value}); }
+    void addHeader(const QByteArray& name, const QByteArray& value) override
+    {
+        headers.append({name, value});
+    }
     void send(int s, const QByteArray& b, const QByteArray& type) override
     {
         status = s;
         body = b;
         contentType = type;
     }
-    void sendStream(int s, std::unique_ptr<QIODevice>, qint64, qint64, const QByteArray&, const QString&) override
+    void sendStream(int s, std::unique_ptr<QIODevice>, qint64, qint64, const QByteArray&,
+                    const QString&) override
     {
         status = s;
     }
@@ -60,8 +64,8 @@ Route route(QByteArrayList methods, const QString& pattern, const QString& tag)
 {
     return Route{std::move(methods), pattern, Access::Pull,
                  [tag](const HttpRequest&, const RouteMatch& m) -> std::unique_ptr<HttpHandler> {
-                     return std::make_unique<TaggedHandler>(tag + QLatin1Char('|') + m.name + QLatin1Char('|') +
-                                                            m.param);
+                     return std::make_unique<TaggedHandler>(tag + QLatin1Char('|') + m.name +
+                                                            QLatin1Char('|') + m.param);
                  }};
 }
 
@@ -83,18 +87,32 @@ private slots:
         const QString blobs = QStringLiteral("/v2/{name}/blobs/{param}");
         const QString uploads = QStringLiteral("/v2/{name}/blobs/uploads/");
         const QString session = QStringLiteral("/v2/{name}/blobs/uploads/{param}");
-        QTest::newRow("one component") << blobs << "/v2/a/blobs/sha256:x" << true << "a" << "sha256:x";
-        QTest::newRow("three components") << blobs << "/v2/a/b/c/blobs/d" << true << "a/b/c" << "d";
-        QTest::newRow("name named blobs") << blobs << "/v2/blobs/blobs/d" << true << "blobs" << "d";
-        QTest::newRow("no name") << blobs << "/v2/blobs/d" << false << "" << "";
-        QTest::newRow("empty param") << blobs << "/v2/a/blobs/" << false << "" << "";
-        QTest::newRow("uploads with slash") << uploads << "/v2/a/b/blobs/uploads/" << true << "a/b" << "";
-        QTest::newRow("uploads without slash") << uploads << "/v2/a/blobs/uploads" << false << "" << "";
-        QTest::newRow("session") << session << "/v2/a/blobs/uploads/123" << true << "a" << "123";
-        QTest::newRow("session is not a blob") << blobs << "/v2/a/blobs/uploads/123" << false << "" << "";
-        QTest::newRow("base") << "/v2/" << "/v2/" << true << "" << "";
-        QTest::newRow("base without slash") << "/v2/" << "/v2" << false << "" << "";
-        QTest::newRow("other prefix") << blobs << "/v3/a/blobs/d" << false << "" << "";
+        QTest::newRow("one component") << blobs << "/v2/a/blobs/sha256:x" << true << "a"
+                                       << "sha256:x";
+        QTest::newRow("three components") << blobs << "/v2/a/b/c/blobs/d" << true << "a/b/c"
+                                          << "d";
+        QTest::newRow("name named blobs") << blobs << "/v2/blobs/blobs/d" << true << "blobs"
+                                          << "d";
+        QTest::newRow("no name") << blobs << "/v2/blobs/d" << false << ""
+                                 << "";
+        QTest::newRow("empty param") << blobs << "/v2/a/blobs/" << false << ""
+                                     << "";
+        QTest::newRow("uploads with slash") << uploads << "/v2/a/b/blobs/uploads/" << true << "a/b"
+                                            << "";
+        QTest::newRow("uploads without slash") << uploads << "/v2/a/blobs/uploads" << false << ""
+                                               << "";
+        QTest::newRow("session") << session << "/v2/a/blobs/uploads/123" << true << "a"
+                                 << "123";
+        QTest::newRow("session is not a blob") << blobs << "/v2/a/blobs/uploads/123" << false << ""
+                                               << "";
+        QTest::newRow("base") << "/v2/"
+                              << "/v2/" << true << ""
+                              << "";
+        QTest::newRow("base without slash") << "/v2/"
+                                            << "/v2" << false << ""
+                                            << "";
+        QTest::newRow("other prefix") << blobs << "/v3/a/blobs/d" << false << ""
+                                      << "";
     }
 
     void matchesNamesWithSlashes()
@@ -115,7 +133,8 @@ private slots:
     void picksTheRouteForTheMethod()
     {
         Router router;
-        router.add(route({"GET", "HEAD"}, QStringLiteral("/v2/{name}/manifests/{param}"), QStringLiteral("get")));
+        router.add(
+            route({"GET", "HEAD"}, QStringLiteral("/v2/{name}/manifests/{param}"), QStringLiteral("get")));
         router.add(route({"PUT"}, QStringLiteral("/v2/{name}/manifests/{param}"), QStringLiteral("put")));
 
         auto get = router.handlerFor(request("GET", QStringLiteral("/v2/lib/app/manifests/v1")));
