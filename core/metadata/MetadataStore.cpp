@@ -244,72 +244,6 @@ Result<void> MetadataStore::transaction(const std::function<Result<void>()>& wor
 
 // ---- schema
 
-const QList<MetadataStore::Migration>& MetadataStore::migrations()
-{
-    static const QList<Migration> list = {
-        {1,
-         QStringLiteral(
-             "repositories, manifests, tags, blobs held by repositories, manifest blob references, "
-             "upload sessions"),
-         {
-             QStringLiteral("CREATE TABLE repositories ("
-                            " id INTEGER PRIMARY KEY,"
-                            " name TEXT NOT NULL UNIQUE COLLATE BINARY,"
-                            " created_at INTEGER NOT NULL,"
-                            " last_push_at INTEGER,"
-                            " last_pull_at INTEGER)"),
-             QStringLiteral("CREATE TABLE manifests ("
-                            " id INTEGER PRIMARY KEY,"
-                            " repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,"
-                            " digest TEXT NOT NULL,"
-                            " media_type TEXT NOT NULL,"
-                            " artifact_type TEXT NOT NULL DEFAULT '',"
-                            " size INTEGER NOT NULL,"
-                            " subject TEXT,"
-                            " annotations TEXT,"
-                            " pushed_at INTEGER NOT NULL,"
-                            " last_pulled_at INTEGER,"
-                            " UNIQUE (repository_id, digest))"),
-             QStringLiteral(
-                 "CREATE TABLE tags ("
-                 " repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,"
-                 " name TEXT NOT NULL COLLATE BINARY,"
-                 " manifest_id INTEGER NOT NULL REFERENCES manifests(id) ON DELETE CASCADE,"
-                 " updated_at INTEGER NOT NULL,"
-                 " PRIMARY KEY (repository_id, name))"), // also the "tags by repository, by name" index
-             QStringLiteral("CREATE INDEX tags_by_manifest ON tags (manifest_id)"),
-             QStringLiteral("CREATE TABLE repository_blobs ("
-                            " repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,"
-                            " digest TEXT NOT NULL,"
-                            " size INTEGER NOT NULL,"
-                            " linked_at INTEGER NOT NULL,"
-                            " PRIMARY KEY (repository_id, digest))"),
-             QStringLiteral("CREATE TABLE manifest_blobs ("
-                            " manifest_id INTEGER NOT NULL REFERENCES manifests(id) ON DELETE CASCADE,"
-                            " digest TEXT NOT NULL,"
-                            " PRIMARY KEY (manifest_id, digest))"),
-             QStringLiteral("CREATE TABLE uploads ("
-                            " id TEXT PRIMARY KEY,"
-                            " repository TEXT NOT NULL,"
-                            " started_at INTEGER NOT NULL)"),
-         }},
-        {2,
-         QStringLiteral("index children; lookups of manifests by subject and of blobs by digest"),
-         {
-             QStringLiteral("CREATE TABLE manifest_children ("
-                            " manifest_id INTEGER NOT NULL REFERENCES manifests(id) ON DELETE CASCADE,"
-                            " child_digest TEXT NOT NULL,"
-                            " PRIMARY KEY (manifest_id, child_digest))"),
-             QStringLiteral("CREATE INDEX manifest_children_by_child ON manifest_children (child_digest)"),
-             QStringLiteral("CREATE INDEX manifests_by_subject ON manifests (repository_id, subject)"
-                            " WHERE subject IS NOT NULL"),
-             QStringLiteral("CREATE INDEX repository_blobs_by_digest ON repository_blobs (digest)"),
-             QStringLiteral("CREATE INDEX manifest_blobs_by_digest ON manifest_blobs (digest)"),
-         }},
-    };
-    return list;
-}
-
 int MetadataStore::latestVersion()
 {
     return migrations().last().version;
@@ -447,6 +381,17 @@ Result<void> MetadataStore::touchRepositoryPush(qint64 repositoryId, const QDate
     if (!q)
         return q.error();
     return {};
+}
+
+Result<bool> MetadataStore::deleteRepository(qint64 repositoryId)
+{
+    if (auto t = requireTransaction(); !t)
+        return t.error();
+    // Manifests, tags and blob links go with it (ON DELETE CASCADE).
+    auto q = exec(QStringLiteral("DELETE FROM repositories WHERE id = ?"), {repositoryId});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected() > 0;
 }
 
 // ---- blobs

@@ -67,6 +67,9 @@ public:
     /// Names in byte order after `after`, at most `limit`.
     Result<QStringList> repositoryNames(int limit, const QString& after) const;
     Result<void> touchRepositoryPush(qint64 repositoryId, const QDateTime& now);
+    /// Deletes the repository with its manifests, tags and blob links (the bytes stay for GC); true when
+    /// it existed.
+    Result<bool> deleteRepository(qint64 repositoryId);
 
     // ---- blobs held by repositories
     /// The size recorded when the repository got the blob, or nothing when it does not hold it.

@@ -1,5 +1,7 @@
 #include "registry/RegistryService.h"
 
+#include "iam/IamErrors.h"
+#include "iam/IdentityStore.h"
 #include "metadata/MetadataStore.h"
 #include "oci/ManifestParser.h"
 #include "oci/Names.h"
@@ -245,6 +247,187 @@ Result<NamePage> RegistryService::catalog(int n, const QString& last) const
         page.more = true;
     }
     return page;
+}
+
+// ---- repositories in compartments
+
+namespace {
+
+Error repositoryUnknown(const QString& repository)
+{
+    return Error(ErrorCode::NameUnknown, QStringLiteral("Repository %1 does not exist").arg(repository),
+                 QJsonObject{{QStringLiteral("name"), repository}});
+}
+
+QString describeCompartment(const CompartmentPath& path)
+{
+    return path.isTenancy() ? QStringLiteral("the tenancy")
+                            : QStringLiteral("compartment ") + path.toString();
+}
+
+} // namespace
+
+MetadataStore& RegistryService::metadata()
+{
+    return d->metadata;
+}
+
+Result<void> RegistryService::createRepository(const QString& repository, const CompartmentPath& compartment)
+{
+    if (auto valid = checkRepositoryName(repository); !valid)
+        return valid;
+    const QDateTime now = clock().now();
+    IdentityStore identity(d->metadata);
+    auto done = d->metadata.transaction([&]() -> Result<void> {
+        auto row = identity.compartmentRowId(compartment);
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return IamErrors::notFound(
+                QStringLiteral("There is no %1").arg(describeCompartment(compartment)));
+        bool created = false;
+        auto id = d->metadata.ensureRepository(repository, now, &created);
+        if (!id)
+            return id.error();
+        if (!created)
+            return IamErrors::alreadyExists(QStringLiteral("Repository %1 already exists").arg(repository));
+        return identity.setRepositoryCompartment(id.value(), *row.value());
+    });
+    if (!done)
+        return done;
+    RegistryEvent e = makeEvent(RegistryEventType::RepositoryCreated, repository, Digest(), now);
+    e.compartment = compartment.toString();
+    emit registryEvent(e);
+    return {};
+}
+
+Result<void> RegistryService::moveRepository(const QString& repository, const CompartmentPath& compartment)
+{
+    if (auto valid = checkRepositoryName(repository); !valid)
+        return valid;
+    const QDateTime now = clock().now();
+    IdentityStore identity(d->metadata);
+    CompartmentPath previous;
+    auto done = d->metadata.transaction([&]() -> Result<void> {
+        auto link = identity.repositoryLink(repository);
+        if (!link)
+            return link.error();
+        if (!link.value())
+            return repositoryUnknown(repository);
+        auto row = identity.compartmentRowId(compartment);
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return IamErrors::notFound(
+                QStringLiteral("There is no %1").arg(describeCompartment(compartment)));
+        auto from = identity.compartmentPathOf(link.value()->compartmentRowId);
+        if (!from)
+            return from.error();
+        previous = from.value();
+        if (link.value()->compartmentRowId == *row.value())
+            return {};
+        return identity.setRepositoryCompartment(link.value()->repositoryId, *row.value());
+    });
+    if (!done)
+        return done;
+    if (previous == compartment)
+        return {};
+    RegistryEvent e = makeEvent(RegistryEventType::RepositoryMoved, repository, Digest(), now);
+    e.compartment = compartment.toString();
+    e.previousCompartment = previous.toString();
+    emit registryEvent(e);
+    return {};
+}
+
+Result<void> RegistryService::setRepositoryPublic(const QString& repository, bool isPublic)
+{
+    if (auto valid = checkRepositoryName(repository); !valid)
+        return valid;
+    const QDateTime now = clock().now();
+    IdentityStore identity(d->metadata);
+    bool changed = false;
+    auto done = d->metadata.transaction([&]() -> Result<void> {
+        auto link = identity.repositoryLink(repository);
+        if (!link)
+            return link.error();
+        if (!link.value())
+            return repositoryUnknown(repository);
+        if (link.value()->isPublic == isPublic)
+            return {};
+        changed = true;
+        return identity.setRepositoryPublic(link.value()->repositoryId, isPublic);
+    });
+    if (!done)
+        return done;
+    if (changed) {
+        RegistryEvent e =
+            makeEvent(RegistryEventType::RepositoryVisibilityChanged, repository, Digest(), now);
+        e.isPublic = isPublic;
+        emit registryEvent(e);
+    }
+    return {};
+}
+
+Result<CompartmentPath> RegistryService::repositoryCompartment(const QString& repository) const
+{
+    if (auto valid = checkRepositoryName(repository); !valid)
+        return valid.error();
+    auto path = IdentityStore(d->metadata).repositoryCompartment(repository);
+    if (!path)
+        return path.error();
+    if (!path.value())
+        return repositoryUnknown(repository);
+    return *path.value();
+}
+
+Result<bool> RegistryService::isRepositoryPublic(const QString& repository) const
+{
+    if (auto valid = checkRepositoryName(repository); !valid)
+        return valid.error();
+    auto link = IdentityStore(d->metadata).repositoryLink(repository);
+    if (!link)
+        return link.error();
+    if (!link.value())
+        return repositoryUnknown(repository);
+    return link.value()->isPublic;
+}
+
+Result<void> RegistryService::deleteRepository(const QString& repository)
+{
+    if (auto valid = checkRepositoryName(repository); !valid)
+        return valid;
+    const QDateTime now = clock().now();
+    auto done = d->metadata.transaction([&]() -> Result<void> {
+        auto id = d->metadata.repositoryId(repository);
+        if (!id)
+            return id.error();
+        if (!id.value())
+            return repositoryUnknown(repository);
+        auto deleted = d->metadata.deleteRepository(*id.value());
+        if (!deleted)
+            return deleted.error();
+        return {};
+    });
+    if (!done)
+        return done;
+    // Its upload sessions end too (those in use by a request right now end when that request does).
+    if (auto sessions = d->metadata.uploads()) {
+        for (const UploadRecord& upload : sessions.value()) {
+            if (upload.repository == repository)
+                cancelUpload(repository, upload.id).ok();
+        }
+    }
+    {
+        std::lock_guard lock(d->statsMutex);
+        for (auto it = d->pendingPulls.begin(); it != d->pendingPulls.end();) {
+            if (it->first.first == repository)
+                it = d->pendingPulls.erase(it);
+            else
+                ++it;
+        }
+    }
+    emit registryEvent(makeEvent(RegistryEventType::RepositoryDeleted, repository, Digest(), now));
+    return {};
 }
 
 // ---- blobs

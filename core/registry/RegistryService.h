@@ -1,5 +1,6 @@
 #pragma once
 
+#include "iam/CompartmentPath.h"
 #include "oci/Reference.h"
 #include "registry/RegistryTypes.h"
 #include "registry/UploadLease.h"
@@ -41,6 +42,25 @@ public:
     bool repositoryExists(const QString& repository) const;
     /// Repository names in lexical order after `last`, at most n (n < 0: all).
     Result<NamePage> catalog(int n, const QString& last) const;
+
+    // ---- repositories in compartments (IAM)
+    /// Creates an empty repository in the compartment: NameInvalid for a bad name, ALREADY_EXISTS when
+    /// it exists, NOT_FOUND when the compartment does not. (A first push creates it in the tenancy.)
+    Result<void> createRepository(const QString& repository, const CompartmentPath& compartment);
+    /// Moves the repository to another compartment; the policies that apply change at once (the
+    /// compartment is read for every request).
+    Result<void> moveRepository(const QString& repository, const CompartmentPath& compartment);
+    /// Public repositories can be pulled anonymously.
+    Result<void> setRepositoryPublic(const QString& repository, bool isPublic);
+    /// NameUnknown when the repository does not exist.
+    Result<CompartmentPath> repositoryCompartment(const QString& repository) const;
+    Result<bool> isRepositoryPublic(const QString& repository) const;
+    /// Deletes the repository, its tags, manifests and blob links, and ends its upload sessions; the
+    /// bytes stay for garbage collection.
+    Result<void> deleteRepository(const QString& repository);
+
+    /// The metadata database, shared with IdentityService (one database, one writer lock).
+    MetadataStore& metadata();
 
     // ---- blobs
     /// BlobUnknown unless the repository holds the blob.

@@ -56,6 +56,9 @@ enum class RegistryEventType {
     ManifestDeleted,
     TagUpdated,
     TagDeleted,
+    RepositoryMoved,             ///< compartment / previousCompartment say from where to where
+    RepositoryDeleted,
+    RepositoryVisibilityChanged, ///< isPublic says which way
 };
 
 /// Emitted by RegistryService after each operation commits; audit, metering, the console consume it.
@@ -67,6 +70,9 @@ struct RegistryEvent
     QString tag;        ///< for tag events and pushes by tag
     qint64 bytes = 0;   ///< blob or manifest size
     QDateTime at;
+    QString compartment;         ///< RepositoryCreated, RepositoryMoved: "A:B" ("" = the tenancy)
+    QString previousCompartment; ///< RepositoryMoved
+    bool isPublic = false;       ///< RepositoryVisibilityChanged
 };
 
 } // namespace berth

@@ -1,0 +1,149 @@
+#include "metadata/MetadataStore.h"
+
+namespace berth {
+
+// The schema, one migration per released change. Never edit a released migration: add a new one.
+const QList<MetadataStore::Migration>& MetadataStore::migrations()
+{
+    static const QList<Migration> list = {
+        {1,
+         QStringLiteral(
+             "repositories, manifests, tags, blobs held by repositories, manifest blob references, "
+             "upload sessions"),
+         {
+             QStringLiteral("CREATE TABLE repositories ("
+                            " id INTEGER PRIMARY KEY,"
+                            " name TEXT NOT NULL UNIQUE COLLATE BINARY,"
+                            " created_at INTEGER NOT NULL,"
+                            " last_push_at INTEGER,"
+                            " last_pull_at INTEGER)"),
+             QStringLiteral("CREATE TABLE manifests ("
+                            " id INTEGER PRIMARY KEY,"
+                            " repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,"
+                            " digest TEXT NOT NULL,"
+                            " media_type TEXT NOT NULL,"
+                            " artifact_type TEXT NOT NULL DEFAULT '',"
+                            " size INTEGER NOT NULL,"
+                            " subject TEXT,"
+                            " annotations TEXT,"
+                            " pushed_at INTEGER NOT NULL,"
+                            " last_pulled_at INTEGER,"
+                            " UNIQUE (repository_id, digest))"),
+             QStringLiteral(
+                 "CREATE TABLE tags ("
+                 " repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,"
+                 " name TEXT NOT NULL COLLATE BINARY,"
+                 " manifest_id INTEGER NOT NULL REFERENCES manifests(id) ON DELETE CASCADE,"
+                 " updated_at INTEGER NOT NULL,"
+                 " PRIMARY KEY (repository_id, name))"), // also the "tags by repository, by name" index
+             QStringLiteral("CREATE INDEX tags_by_manifest ON tags (manifest_id)"),
+             QStringLiteral("CREATE TABLE repository_blobs ("
+                            " repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,"
+                            " digest TEXT NOT NULL,"
+                            " size INTEGER NOT NULL,"
+                            " linked_at INTEGER NOT NULL,"
+                            " PRIMARY KEY (repository_id, digest))"),
+             QStringLiteral("CREATE TABLE manifest_blobs ("
+                            " manifest_id INTEGER NOT NULL REFERENCES manifests(id) ON DELETE CASCADE,"
+                            " digest TEXT NOT NULL,"
+                            " PRIMARY KEY (manifest_id, digest))"),
+             QStringLiteral("CREATE TABLE uploads ("
+                            " id TEXT PRIMARY KEY,"
+                            " repository TEXT NOT NULL,"
+                            " started_at INTEGER NOT NULL)"),
+         }},
+        {2,
+         QStringLiteral("index children; lookups of manifests by subject and of blobs by digest"),
+         {
+             QStringLiteral("CREATE TABLE manifest_children ("
+                            " manifest_id INTEGER NOT NULL REFERENCES manifests(id) ON DELETE CASCADE,"
+                            " child_digest TEXT NOT NULL,"
+                            " PRIMARY KEY (manifest_id, child_digest))"),
+             QStringLiteral("CREATE INDEX manifest_children_by_child ON manifest_children (child_digest)"),
+             QStringLiteral("CREATE INDEX manifests_by_subject ON manifests (repository_id, subject)"
+                            " WHERE subject IS NOT NULL"),
+             QStringLiteral("CREATE INDEX repository_blobs_by_digest ON repository_blobs (digest)"),
+             QStringLiteral("CREATE INDEX manifest_blobs_by_digest ON manifest_blobs (digest)"),
+         }},
+        {3,
+         QStringLiteral("identity: compartments (repositories belong to one, may be public), users, groups, "
+                        "auth tokens, network sources, policies"),
+         {
+             // The tenancy is row 1, always: repositories default to it.
+             QStringLiteral("CREATE TABLE compartments ("
+                            " id INTEGER PRIMARY KEY,"
+                            " ocid TEXT NOT NULL UNIQUE,"
+                            " parent_id INTEGER REFERENCES compartments(id),"
+                            " name TEXT NOT NULL COLLATE BINARY,"
+                            " description TEXT NOT NULL DEFAULT '',"
+                            " created_at INTEGER NOT NULL,"
+                            " UNIQUE (parent_id, name))"),
+             QStringLiteral(
+                 "INSERT INTO compartments (id, ocid, parent_id, name, description, created_at)"
+                 " VALUES (1, 'ocid1.tenancy.berth..' || lower(hex(randomblob(16))), NULL, '',"
+                 " 'The tenancy: the root compartment', CAST(strftime('%s', 'now') AS INTEGER) * 1000)"),
+             // SQLite refuses a REFERENCES column with a non-null default here: the link is kept by
+             // IdentityStore (a compartment with repositories cannot be deleted).
+             QStringLiteral("ALTER TABLE repositories ADD COLUMN compartment_id INTEGER NOT NULL DEFAULT 1"),
+             QStringLiteral("ALTER TABLE repositories ADD COLUMN is_public INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("CREATE INDEX repositories_by_compartment ON repositories (compartment_id)"),
+             QStringLiteral("CREATE TABLE users ("
+                            " id INTEGER PRIMARY KEY,"
+                            " ocid TEXT NOT NULL UNIQUE,"
+                            " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                            " description TEXT NOT NULL DEFAULT '',"
+                            " email TEXT NOT NULL DEFAULT '',"
+                            " password_hash TEXT,"
+                            " locked INTEGER NOT NULL DEFAULT 0,"
+                            " created_at INTEGER NOT NULL)"),
+             QStringLiteral("CREATE TABLE groups ("
+                            " id INTEGER PRIMARY KEY,"
+                            " ocid TEXT NOT NULL UNIQUE,"
+                            " name TEXT NOT NULL UNIQUE COLLATE BINARY,"
+                            " description TEXT NOT NULL DEFAULT '',"
+                            " builtin INTEGER NOT NULL DEFAULT 0,"
+                            " created_at INTEGER NOT NULL)"),
+             QStringLiteral(
+                 "INSERT INTO groups (ocid, name, description, builtin, created_at)"
+                 " VALUES ('ocid1.group.berth..' || lower(hex(randomblob(16))), 'Administrators',"
+                 " 'Members may do everything', 1, CAST(strftime('%s', 'now') AS INTEGER) * 1000)"),
+             QStringLiteral("CREATE TABLE group_members ("
+                            " group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,"
+                            " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " added_at INTEGER NOT NULL,"
+                            " PRIMARY KEY (group_id, user_id))"),
+             QStringLiteral("CREATE INDEX group_members_by_user ON group_members (user_id)"),
+             QStringLiteral("CREATE TABLE auth_tokens ("
+                            " id INTEGER PRIMARY KEY,"
+                            " ocid TEXT NOT NULL UNIQUE,"
+                            " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " secret_sha256 TEXT NOT NULL UNIQUE,"
+                            " description TEXT NOT NULL DEFAULT '',"
+                            " created_at INTEGER NOT NULL,"
+                            " last_used_at INTEGER,"
+                            " revoked INTEGER NOT NULL DEFAULT 0,"
+                            " revoked_at INTEGER)"),
+             QStringLiteral("CREATE INDEX auth_tokens_by_user ON auth_tokens (user_id)"),
+             QStringLiteral("CREATE TABLE network_sources ("
+                            " id INTEGER PRIMARY KEY,"
+                            " ocid TEXT NOT NULL UNIQUE,"
+                            " name TEXT NOT NULL UNIQUE COLLATE BINARY,"
+                            " description TEXT NOT NULL DEFAULT '',"
+                            " ranges TEXT NOT NULL," // one CIDR range per line
+                            " created_at INTEGER NOT NULL)"),
+             QStringLiteral("CREATE TABLE policies ("
+                            " id INTEGER PRIMARY KEY,"
+                            " ocid TEXT NOT NULL UNIQUE,"
+                            " compartment_id INTEGER NOT NULL REFERENCES compartments(id),"
+                            " name TEXT NOT NULL COLLATE BINARY,"
+                            " description TEXT NOT NULL DEFAULT '',"
+                            " statements TEXT NOT NULL,"
+                            " created_at INTEGER NOT NULL,"
+                            " updated_at INTEGER NOT NULL,"
+                            " UNIQUE (compartment_id, name))"),
+         }},
+    };
+    return list;
+}
+
+} // namespace berth
