@@ -25,7 +25,8 @@ configure: $(BUILD_DIR)/build.ninja
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-run: deps build
+run: deps configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target berthd
 	@mkdir -p "$(DATA_DIR)"
 	$(BUILD_DIR)/server/daemon/berthd --listen $(LISTEN) --data "$(DATA_DIR)"
 
