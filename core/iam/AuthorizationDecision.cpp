@@ -77,6 +77,31 @@ QString AuthorizationDecision::explanation() const
     return base;
 }
 
+QJsonObject AuthorizationDecision::toJson() const
+{
+    QJsonObject o{{QStringLiteral("allowed"), allowed},
+                  {QStringLiteral("reason"), reasonName(reason)},
+                  {QStringLiteral("permission"), IamVocabulary::permissionName(permission)},
+                  {QStringLiteral("requiredVerb"), IamVocabulary::verbName(requiredVerb)},
+                  {QStringLiteral("compartment"), targetCompartment.toString()},
+                  {QStringLiteral("explanation"), explanation()}};
+    if (hasStatement) {
+        o.insert(QStringLiteral("statement"),
+                 QJsonObject{
+                     {QStringLiteral("policy"), policyName},
+                     {QStringLiteral("policyCompartment"), policyCompartment.toString()},
+                     {QStringLiteral("line"), line},
+                     {QStringLiteral("text"), statementText},
+                     {QStringLiteral("subject"), statementSubject},
+                     {QStringLiteral("verb"), IamVocabulary::verbName(statementVerb)},
+                     {QStringLiteral("resourceType"), IamVocabulary::resourceTypeName(statementResourceType)},
+                     {QStringLiteral("location"), statementLocation.toString()}});
+    }
+    if (!conditionDetail.isEmpty())
+        o.insert(QStringLiteral("conditionDetail"), conditionDetail);
+    return o;
+}
+
 QString AuthorizationDecision::reasonName(DecisionReason r)
 {
     switch (r) {

@@ -3,6 +3,7 @@
 #include "iam/CompartmentPath.h"
 #include "iam/Permission.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -52,6 +53,10 @@ struct AuthorizationDecision
     /// "no statement grants group Developers 'use' on repos in compartment Apps:Backend; the
     ///  closest, policy dev-read line 2, grants only 'read'".
     QString explanation() const;
+    /// The structured form for the API: allowed, reason, permission, requiredVerb, compartment,
+    /// explanation, and a "statement" object (policy, policyCompartment, line, text, subject, verb,
+    /// resourceType, location) when there is one, plus conditionDetail for false conditions.
+    QJsonObject toJson() const;
     static QString reasonName(DecisionReason reason);
 };
 

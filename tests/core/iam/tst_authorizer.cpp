@@ -464,6 +464,34 @@ private slots:
                                 "any-user"));
     }
 
+    void decisionAsJson()
+    {
+        const Authorizer authz(
+            {policy(QStringLiteral("dev-read"), QStringLiteral("Apps"),
+                    QStringLiteral("Allow group Developers to read repos in compartment Backend"))},
+            {});
+        QJsonObject o = authz.authorize(request(dev, Permission::RepositoryUpdate, "Apps:Backend")).toJson();
+        QCOMPARE(o.value("allowed").toBool(), false);
+        QCOMPARE(o.value("reason").toString(), QStringLiteral("denied-verb-too-weak"));
+        QCOMPARE(o.value("permission").toString(), QStringLiteral("REPOSITORY_UPDATE"));
+        QCOMPARE(o.value("requiredVerb").toString(), QStringLiteral("use"));
+        QCOMPARE(o.value("compartment").toString(), QStringLiteral("Apps:Backend"));
+        const QJsonObject st = o.value("statement").toObject();
+        QCOMPARE(st.value("policy").toString(), QStringLiteral("dev-read"));
+        QCOMPARE(st.value("policyCompartment").toString(), QStringLiteral("Apps"));
+        QCOMPARE(st.value("line").toInt(), 1);
+        QCOMPARE(st.value("verb").toString(), QStringLiteral("read"));
+        QCOMPARE(st.value("location").toString(), QStringLiteral("Apps:Backend"));
+        QVERIFY(o.value("explanation")
+                    .toString()
+                    .startsWith(QStringLiteral("no statement grants group Developers")));
+        QVERIFY(!o.contains("conditionDetail"));
+
+        o = authz.authorize(request({QStringLiteral("QA")}, Permission::RepositoryRead, "Apps")).toJson();
+        QVERIFY(!o.contains("statement"));
+        QCOMPARE(o.value("reason").toString(), QStringLiteral("denied-no-statement-for-subject"));
+    }
+
     void anyConditionExplained()
     {
         const Authorizer authz(
