@@ -115,8 +115,8 @@ private slots:
         while (versions.ok() && versions->next())
             applied << versions->value(0).toInt();
         QList<int> expected;
-        for (const MetadataStore::Migration& m : MetadataStore::migrations())
-            expected << m.version;
+        for (const MetadataStore::Migration& migration : MetadataStore::migrations())
+            expected << migration.version;
         QCOMPARE(applied, expected);
     }
 
