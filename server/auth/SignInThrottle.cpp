@@ -1,0 +1,99 @@
+#include "auth/SignInThrottle.h"
+
+#include "util/Clock.h"
+
+#include <QMutexLocker>
+
+namespace berth {
+
+namespace {
+
+QString userKey(const QString& userName)
+{
+    return QStringLiteral("u:") + userName.toCaseFolded();
+}
+
+QString addressKey(const QString& address)
+{
+    return QStringLiteral("a:") + address;
+}
+
+} // namespace
+
+SignInThrottle::SignInThrottle(const Clock& clock) : SignInThrottle(clock, Options()) {}
+
+SignInThrottle::SignInThrottle(const Clock& clock, Options options) : m_clock(clock), m_options(options) {}
+
+qint64 SignInThrottle::waitLocked(const QString& key, qint64 now)
+{
+    auto it = m_entries.constFind(key);
+    if (it == m_entries.constEnd() || it->blockedUntil <= now)
+        return 0;
+    return (it->blockedUntil - now + 999) / 1000;
+}
+
+qint64 SignInThrottle::retryAfter(const QString& userName, const QString& clientAddress)
+{
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    QMutexLocker lock(&m_mutex);
+    qint64 wait = 0;
+    if (!userName.isEmpty())
+        wait = waitLocked(userKey(userName), now);
+    if (!clientAddress.isEmpty())
+        wait = qMax(wait, waitLocked(addressKey(clientAddress), now));
+    return wait;
+}
+
+void SignInThrottle::failLocked(const QString& key, qint64 now)
+{
+    Entry& entry = m_entries[key];
+    const qint64 windowStart = now - m_options.windowSeconds * 1000;
+    while (!entry.failures.isEmpty() && entry.failures.first() <= windowStart)
+        entry.failures.removeFirst();
+    entry.failures.append(now);
+    // Keep the list short: only the count beyond the free failures matters, capped by the longest delay.
+    while (entry.failures.size() > m_options.freeFailures + 16)
+        entry.failures.removeFirst();
+    const int excess = int(entry.failures.size()) - m_options.freeFailures;
+    if (excess >= 0) {
+        qint64 delay = m_options.firstDelaySeconds;
+        for (int i = 0; i < excess && delay < m_options.maxDelaySeconds; ++i)
+            delay *= 2;
+        delay = qMin(delay, m_options.maxDelaySeconds);
+        entry.blockedUntil = qMax(entry.blockedUntil, now + delay * 1000);
+    }
+}
+
+void SignInThrottle::recordFailure(const QString& userName, const QString& clientAddress)
+{
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    QMutexLocker lock(&m_mutex);
+    if (m_entries.size() >= m_options.maxTrackedKeys)
+        pruneLocked(now);
+    if (!userName.isEmpty())
+        failLocked(userKey(userName), now);
+    if (!clientAddress.isEmpty())
+        failLocked(addressKey(clientAddress), now);
+}
+
+void SignInThrottle::recordSuccess(const QString& userName, const QString& clientAddress)
+{
+    QMutexLocker lock(&m_mutex);
+    if (!userName.isEmpty())
+        m_entries.remove(userKey(userName));
+}
+
+void SignInThrottle::pruneLocked(qint64 now)
+{
+    const qint64 windowStart = now - m_options.windowSeconds * 1000;
+    for (auto it = m_entries.begin(); it != m_entries.end();) {
+        const bool stale =
+            it->blockedUntil <= now && (it->failures.isEmpty() || it->failures.last() <= windowStart);
+        it = stale ? m_entries.erase(it) : std::next(it);
+    }
+    // Still full (an attack from very many names or addresses): forget everything rather than grow.
+    if (m_entries.size() >= m_options.maxTrackedKeys)
+        m_entries.clear();
+}
+
+} // namespace berth
