@@ -52,7 +52,9 @@ void Router::add(Route route)
 
 std::optional<RouteMatch> Router::match(const QString& pattern, const QString& path)
 {
-    return match(compile(Route{{}, pattern, Access::None, {}}), splitPath(path));
+    Route route;
+    route.pattern = pattern;
+    return match(compile(std::move(route)), splitPath(path));
 }
 
 std::optional<RouteMatch> Router::match(const CompiledRoute& route, const QStringList& segments)
@@ -104,8 +106,13 @@ std::unique_ptr<HttpHandler> Router::handlerFor(const HttpRequest& request) cons
         std::optional<RouteMatch> m = match(route, segments);
         if (!m)
             continue;
-        if (route.route.methods.contains(request.method))
+        if (route.route.methods.contains(request.method)) {
+            if (m_guard && route.route.guard == Guard::Router) {
+                if (std::unique_ptr<HttpHandler> refusal = m_guard(request, route.route, *m))
+                    return refusal;
+            }
             return route.route.makeHandler(request, *m);
+        }
         for (const QByteArray& method : route.route.methods) {
             if (!allowed.contains(method))
                 allowed.append(method);
@@ -120,6 +127,11 @@ std::unique_ptr<HttpHandler> Router::handlerFor(const HttpRequest& request) cons
     }
     Error notFound(ErrorCode::NameUnknown, QStringLiteral("There is no endpoint at %1.").arg(request.path));
     return std::make_unique<ErrorHandler>(notFound, QByteArray());
+}
+
+void Router::setGuard(RouteGuard guard)
+{
+    m_guard = std::move(guard);
 }
 
 HttpHandlerFactory Router::factory() const

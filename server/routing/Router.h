@@ -13,7 +13,14 @@ namespace berth {
 class Router
 {
 public:
+    /// Decides whether a request may reach its route's handler. Returns null to let it through
+    /// (after filling match.subject), or the handler that sends the refusal (401, 403, 429).
+    using RouteGuard =
+        std::function<std::unique_ptr<HttpHandler>(const HttpRequest&, const Route&, RouteMatch&)>;
+
     void add(Route route);
+    /// Installs the guard for Guard::Router routes. Without one every request is let through.
+    void setGuard(RouteGuard guard);
 
     /// The handler for a request (never null).
     std::unique_ptr<HttpHandler> handlerFor(const HttpRequest& request) const;
@@ -33,6 +40,7 @@ private:
     static CompiledRoute compile(Route route);
 
     QList<CompiledRoute> m_routes;
+    RouteGuard m_guard;
 };
 
 } // namespace berth

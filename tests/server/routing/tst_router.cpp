@@ -163,6 +163,43 @@ private slots:
         QCOMPARE(responder.contentType, QByteArray("application/json"));
     }
 
+    void guardRefusesOrNamesTheSubject()
+    {
+        Router router;
+        router.add(route({"GET"}, QStringLiteral("/v2/{name}/tags/list"), QStringLiteral("tags")));
+        Route open = route({"GET"}, QStringLiteral("/v2/token"), QStringLiteral("token"));
+        open.guard = Guard::Handler;
+        router.add(open);
+        int guardCalls = 0;
+        router.setGuard([&guardCalls](const HttpRequest& request, const Route& r,
+                                      RouteMatch& m) -> std::unique_ptr<HttpHandler> {
+            ++guardCalls;
+            if (r.access != Access::Pull)
+                return std::make_unique<TaggedHandler>(QStringLiteral("wrong access"));
+            if (request.header("Authorization").isEmpty())
+                return std::make_unique<TaggedHandler>(QStringLiteral("refused"));
+            m.subject = AuthorizationSubject::user(QStringLiteral("ann"), {});
+            return nullptr;
+        });
+
+        HttpRequest anonymous = request("GET", QStringLiteral("/v2/a/tags/list"));
+        auto refused = router.handlerFor(anonymous);
+        QCOMPARE(dynamic_cast<TaggedHandler*>(refused.get())->tag, QStringLiteral("refused"));
+
+        HttpRequest signedIn = anonymous;
+        signedIn.headers.append({"Authorization", "Basic x"});
+        Route captured;
+        router.add(captured); // a row that never matches does no harm
+        auto allowed = router.handlerFor(signedIn);
+        QCOMPARE(dynamic_cast<TaggedHandler*>(allowed.get())->tag, QStringLiteral("tags|a|"));
+        QCOMPARE(guardCalls, 2);
+
+        // Handler-guarded routes never reach the router's guard.
+        auto token = router.handlerFor(request("GET", QStringLiteral("/v2/token")));
+        QCOMPARE(dynamic_cast<TaggedHandler*>(token.get())->tag, QStringLiteral("token||"));
+        QCOMPARE(guardCalls, 2);
+    }
+
     void unknownPathIs404WithOciError()
     {
         Router router;
