@@ -1,0 +1,65 @@
+#include "auth/AuditAuthEventSink.h"
+
+#include "audit/AuditLog.h"
+
+#include <QJsonArray>
+
+namespace berth {
+
+namespace {
+
+AuditRecord record(const QString& userName, const QString& clientAddress, const QString& action,
+                   AuditDecision decision, const QString& method)
+{
+    AuditRecord r;
+    r.actor = userName.isEmpty() ? AuditRecord::anonymousActor() : userName;
+    r.clientAddress = clientAddress;
+    r.action = action;
+    r.target = userName.isEmpty() ? QString() : QStringLiteral("user %1").arg(userName);
+    r.decision = decision;
+    r.details = QJsonObject{{QStringLiteral("method"), method}};
+    return r;
+}
+
+} // namespace
+
+void AuditAuthEventSink::signInSucceeded(const QString& userName, const QString& clientAddress,
+                                         const QString& method)
+{
+    m_audit.append(
+        record(userName, clientAddress, QStringLiteral("auth.signin"), AuditDecision::Allowed, method));
+}
+
+void AuditAuthEventSink::signInFailed(const QString& userName, const QString& clientAddress,
+                                      const QString& method, const QString& reason)
+{
+    AuditRecord r =
+        record(userName, clientAddress, QStringLiteral("auth.signin.failed"), AuditDecision::Denied, method);
+    r.reason = reason;
+    m_audit.append(std::move(r));
+}
+
+void AuditAuthEventSink::signInThrottled(const QString& userName, const QString& clientAddress,
+                                         const QString& method, qint64 retryAfterSeconds)
+{
+    AuditRecord r = record(userName, clientAddress, QStringLiteral("auth.signin.throttled"),
+                           AuditDecision::Denied, method);
+    r.reason = QStringLiteral("Too many failed sign-ins; the next attempt is allowed in %1 s.")
+                   .arg(retryAfterSeconds);
+    r.details.insert(QStringLiteral("retryAfterSeconds"), retryAfterSeconds);
+    m_audit.append(std::move(r));
+}
+
+void AuditAuthEventSink::tokenIssued(const QString& userName, const QString& clientAddress,
+                                     const QVector<AccessEntry>& access)
+{
+    AuditRecord r = record(userName, clientAddress, QStringLiteral("auth.token.issued"),
+                           AuditDecision::Allowed, QStringLiteral("token"));
+    QJsonArray scopes;
+    for (const AccessEntry& entry : access)
+        scopes.append(entry.toScope());
+    r.details.insert(QStringLiteral("access"), scopes);
+    m_audit.append(std::move(r));
+}
+
+} // namespace berth
