@@ -79,6 +79,7 @@ struct AuditLog::Private
     AuditLogOptions options;
     PerThreadSqlConnections readers;
 
+    std::mutex lifecycle;             ///< serializes open() and shutdown()
     mutable std::mutex mutex;         ///< guards everything down to the writer-only section
     std::condition_variable wake;     ///< the writer waits here for work
     std::condition_variable progress; ///< flush() waits here for the writer
@@ -158,6 +159,7 @@ qint64 AuditLog::durableSequence() const
 
 Result<void> AuditLog::open()
 {
+    std::lock_guard lifecycle(m_d->lifecycle);
     {
         std::lock_guard lock(m_d->mutex);
         if (m_d->running)
@@ -186,6 +188,7 @@ Result<void> AuditLog::open()
 
 void AuditLog::shutdown()
 {
+    std::lock_guard lifecycle(m_d->lifecycle);
     {
         std::lock_guard lock(m_d->mutex);
         if (!m_d->running)
@@ -405,7 +408,9 @@ Result<void> AuditLog::Private::writeBatch(const QSqlDatabase& db, QSqlQuery& in
         r.target = storable(r.target);
         r.reason = storable(r.reason);
         r.previousHash = previous;
-        const QByteArray details = AuditChain::detailsText(r.details);
+        // As it will read back: QJsonDocument may emit bytes that are not valid UTF-8 (lone surrogates).
+        const QString detailsStored = QString::fromUtf8(AuditChain::detailsText(r.details));
+        const QByteArray details = detailsStored.toUtf8();
         r.hash = AuditChain::hash(r, details);
         insert.bindValue(0, r.sequence);
         insert.bindValue(1, r.time.toMSecsSinceEpoch());
@@ -415,7 +420,7 @@ Result<void> AuditLog::Private::writeBatch(const QSqlDatabase& db, QSqlQuery& in
         insert.bindValue(5, r.target);
         insert.bindValue(6, AuditRecord::decisionName(r.decision));
         insert.bindValue(7, r.reason);
-        insert.bindValue(8, QString::fromUtf8(details));
+        insert.bindValue(8, detailsStored);
         insert.bindValue(9, r.previousHash);
         insert.bindValue(10, r.hash);
         if (!insert.exec()) {

@@ -187,6 +187,29 @@ private slots:
         QVERIFY(log.verify().ok);
     }
 
+    void awkwardTextSurvivesTheRoundTrip()
+    {
+        // What is hashed must be what SQLite stores and gives back, whatever the caller passes.
+        QTemporaryDir dir;
+        ManualClock clock;
+        AuditLog log(dir.path(), clock);
+        QVERIFY(log.open().ok());
+        const QString loneSurrogate = QStringLiteral("x") + QChar(0xD800) + QStringLiteral("y");
+        const QString withNul = QStringLiteral("a") + QChar(0) + QStringLiteral("b");
+        log.append(makeRecord(loneSurrogate, QStringLiteral("auth.signin.failed"), withNul,
+                              AuditDecision::Denied, QStringLiteral("e\u0301 \"quoted\" \\ back\tslash"),
+                              QJsonObject{{loneSurrogate, withNul}, {QStringLiteral("n"), 1.0 / 3.0}}));
+        log.append(makeRecord(QStringLiteral("\U0001F433"), QStringLiteral("auth.signin"), QString()));
+        QVERIFY(log.flush().ok());
+        const AuditVerification v = log.verify();
+        QVERIFY2(v.ok, qPrintable(v.message));
+        QCOMPARE(v.checkedCount, 2);
+        const AuditPage page = mustQuery(log, AuditFilter());
+        QCOMPARE(page.records.size(), 2);
+        QCOMPARE(page.records.at(0).target, withNul);
+        QCOMPARE(page.records.at(1).actor, QStringLiteral("\U0001F433"));
+    }
+
     void queryByTimeRange()
     {
         QTemporaryDir dir;
@@ -416,6 +439,9 @@ private slots:
         for (auto& w : workers)
             w.join();
         QCOMPARE(queryFailures.load(), 0);
+        // The readers' connections went away with their threads.
+        for (const QString& name : QSqlDatabase::connectionNames())
+            QVERIFY2(!name.startsWith(QStringLiteral("berth-audit-read")), qPrintable(name));
         QVERIFY(log.flush().ok());
 
         AuditFilter f;
