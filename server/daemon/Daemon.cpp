@@ -4,13 +4,16 @@
 #include "http/HttpServer.h"
 #include "registry/RegistryService.h"
 #include "routing/Router.h"
+#include "tls/LocalCertificateAuthority.h"
+#include "tls/TlsCredentials.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QSocketNotifier>
-
+#include <QSslSocket>
 #include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
@@ -48,7 +51,8 @@ bool Daemon::start()
     const Result<void> opened = m_registry->open();
     if (!opened) {
         qCritical().noquote() << tr("Cannot open the registry data in %1: %2")
-                                     .arg(QDir::toNativeSeparators(m_options.dataDirectory), opened.error().message);
+                                     .arg(QDir::toNativeSeparators(m_options.dataDirectory),
+                                          opened.error().message);
         return false;
     }
 
@@ -56,11 +60,13 @@ bool Daemon::start()
     DistributionApi::addRoutes(*m_router, *m_registry);
     const Router* router = m_router.get();
     HttpHandlerFactory factory = [router](const HttpRequest& request) {
-        qDebug().noquote() << QString::fromLatin1(request.method) << QString::fromUtf8(request.target) << "from"
-                           << request.peerAddress.toString();
+        qDebug().noquote() << QString::fromLatin1(request.method) << QString::fromUtf8(request.target)
+                           << "from" << request.peerAddress.toString();
         return router->handlerFor(request);
     };
     m_server = std::make_unique<HttpServer>(factory, m_options.limits);
+    if (!setUpTls())
+        return false;
     if (!m_server->listen(m_options.address, m_options.port)) {
         qCritical().noquote() << tr("Cannot listen on %1:%2: %3")
                                      .arg(m_options.address.toString())
@@ -73,6 +79,48 @@ bool Daemon::start()
     if (!writeReadyFile())
         return false;
     printWelcome();
+    return true;
+}
+
+bool Daemon::setUpTls()
+{
+    if (m_options.tlsMode == DaemonOptions::TlsMode::Off)
+        return true;
+    if (!QSslSocket::supportsSsl()) {
+        qCritical().noquote() << tr("Cannot serve HTTPS: Qt's TLS backend is not available (is OpenSSL 3 "
+                                    "installed?).");
+        return false;
+    }
+    QString certificateFile = m_options.tlsCertificateFile;
+    QString keyFile = m_options.tlsKeyFile;
+    if (m_options.tlsMode == DaemonOptions::TlsMode::Auto) {
+        LocalCertificateAuthority authority(
+            QDir(m_options.dataDirectory).absoluteFilePath(QStringLiteral("keys")));
+        LocalCertificateAuthority::Outcome outcome;
+        QString error;
+        if (!authority.ensure(LocalCertificateAuthority::namesFor(m_options.address), &outcome, &error)) {
+            qCritical().noquote() << tr("Cannot set up HTTPS with a local CA: %1").arg(error);
+            return false;
+        }
+        if (outcome.issuedCertificate)
+            qInfo().noquote() << tr("Issued a new HTTPS certificate, %1 (%2).")
+                                     .arg(QDir::toNativeSeparators(authority.certificatePath()),
+                                          outcome.reason);
+        certificateFile = authority.certificatePath();
+        keyFile = authority.keyPath();
+        m_localCaCertificate = authority.authorityCertificatePath();
+        m_localCaCreated = outcome.createdAuthority;
+    }
+    TlsCredentials credentials;
+    QString error;
+    QStringList warnings;
+    if (!credentials.load(certificateFile, keyFile, Clock::system(), &error, &warnings)) {
+        qCritical().noquote() << tr("Cannot serve HTTPS: %1").arg(error);
+        return false;
+    }
+    for (const QString& warning : std::as_const(warnings))
+        qWarning().noquote() << warning;
+    m_server->setSslConfiguration(credentials.serverConfiguration());
     return true;
 }
 
@@ -117,9 +165,10 @@ bool Daemon::writeReadyFile()
     const QByteArray host = m_server->address().protocol() == QAbstractSocket::IPv6Protocol
                                 ? '[' + m_server->address().toString().toLatin1() + ']'
                                 : m_server->address().toString().toLatin1();
-    if (!file.open(QIODevice::WriteOnly) || file.write(host + ':' + QByteArray::number(m_server->port()) + '\n') < 0 ||
-        !file.commit()) {
-        qCritical().noquote() << tr("Cannot write the ready file %1: %2").arg(m_options.readyFile, file.errorString());
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(host + ':' + QByteArray::number(m_server->port()) + '\n') < 0 || !file.commit()) {
+        qCritical().noquote()
+            << tr("Cannot write the ready file %1: %2").arg(m_options.readyFile, file.errorString());
         return false;
     }
     return true;
@@ -130,18 +179,47 @@ void Daemon::printWelcome() const
     QString host = m_server->address().toString();
     if (m_server->address() == QHostAddress::Any || m_server->address() == QHostAddress::AnyIPv6)
         host = QStringLiteral("127.0.0.1");
+    else if (m_server->address().protocol() == QAbstractSocket::IPv6Protocol)
+        host = QLatin1Char('[') + host + QLatin1Char(']');
     const QString where = QStringLiteral("%1:%2").arg(host).arg(m_server->port());
-    qInfo().noquote() << tr("Berth %1 is serving the registry at http://%2 with its data in %3.")
-                             .arg(QStringLiteral(BERTH_VERSION), where,
+    const bool secure = m_server->isSecure();
+    const QString url = (secure ? QStringLiteral("https://") : QStringLiteral("http://")) + where;
+    qInfo().noquote() << tr("Berth %1 is serving the registry at %2 with its data in %3.")
+                             .arg(QStringLiteral(BERTH_VERSION), url,
                                   QDir::toNativeSeparators(QDir(m_options.dataDirectory).absolutePath()));
+    if (!m_localCaCertificate.isEmpty()) {
+        if (m_localCaCreated) {
+            LocalCertificateAuthority authority(QFileInfo(m_localCaCertificate).absolutePath());
+            for (const QString& line : authority.trustInstructions(where))
+                qInfo().noquote() << line;
+        } else {
+            qInfo().noquote() << tr("Its certificate comes from the local CA %1; clients must trust that CA "
+                                    "(README.md, \"HTTPS\", says how).")
+                                     .arg(QDir::toNativeSeparators(m_localCaCertificate));
+        }
+    }
     qInfo().noquote() << tr("Use it with:");
     qInfo().noquote() << QStringLiteral("  docker push %1/hello:latest").arg(where);
-    qInfo().noquote() << QStringLiteral("  podman push --tls-verify=false localhost/hello:latest %1/hello:latest")
-                             .arg(where);
-    qInfo().noquote() << QStringLiteral("  skopeo copy --dest-tls-verify=false docker-archive:hello.tar "
-                                        "docker://%1/hello:latest")
-                             .arg(where);
-    qInfo().noquote() << QStringLiteral("  helm push mychart-0.1.0.tgz oci://%1/charts --plain-http").arg(where);
+    if (secure) {
+        qInfo().noquote()
+            << QStringLiteral("  podman push localhost/hello:latest %1/hello:latest").arg(where);
+        qInfo().noquote()
+            << QStringLiteral("  skopeo copy docker-archive:hello.tar docker://%1/hello:latest").arg(where);
+        if (m_localCaCertificate.isEmpty())
+            qInfo().noquote() << QStringLiteral("  helm push mychart-0.1.0.tgz oci://%1/charts").arg(where);
+        else
+            qInfo().noquote() << QStringLiteral("  helm push mychart-0.1.0.tgz oci://%1/charts --ca-file %2")
+                                     .arg(where, QDir::toNativeSeparators(m_localCaCertificate));
+    } else {
+        qInfo().noquote() << QStringLiteral(
+                                 "  podman push --tls-verify=false localhost/hello:latest %1/hello:latest")
+                                 .arg(where);
+        qInfo().noquote() << QStringLiteral("  skopeo copy --dest-tls-verify=false docker-archive:hello.tar "
+                                            "docker://%1/hello:latest")
+                                 .arg(where);
+        qInfo().noquote()
+            << QStringLiteral("  helm push mychart-0.1.0.tgz oci://%1/charts --plain-http").arg(where);
+    }
     qInfo().noquote() << tr("Press Ctrl+C to stop.");
 }
 

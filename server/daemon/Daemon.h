@@ -3,7 +3,6 @@
 #include "daemon/DaemonOptions.h"
 
 #include <QObject>
-
 #include <memory>
 
 class QSocketNotifier;
@@ -14,7 +13,7 @@ class HttpServer;
 class RegistryService;
 class Router;
 
-/// berthd: opens the registry, serves it over HTTP, and on SIGTERM or SIGINT stops accepting,
+/// berthd: opens the registry, serves it over HTTP or HTTPS, and on SIGTERM or SIGINT stops accepting,
 /// lets requests in flight finish, and quits.
 class Daemon : public QObject
 {
@@ -30,6 +29,7 @@ private:
     void installSignalHandlers();
     void onSignal();
     bool writeReadyFile();
+    bool setUpTls();
     void printWelcome() const;
 
     DaemonOptions m_options;
@@ -38,6 +38,8 @@ private:
     std::unique_ptr<HttpServer> m_server;
     QSocketNotifier* m_signalNotifier = nullptr;
     bool m_stopping = false;
+    QString m_localCaCertificate;  ///< --tls auto: the CA clients must trust
+    bool m_localCaCreated = false; ///< --tls auto made a new CA on this start: say how to trust it
 };
 
 } // namespace berth

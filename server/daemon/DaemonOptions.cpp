@@ -6,7 +6,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
-
 #include <cstdio>
 
 namespace berth {
@@ -24,10 +23,65 @@ bool readSeconds(const QJsonObject& http, const char* key, int* targetMs, QStrin
     if (value.isUndefined())
         return true;
     if (!value.isDouble() || value.toDouble() <= 0 || value.toDouble() > 86400) {
-        *error = DaemonOptions::tr("\"http.%1\" must be a number of seconds between 1 and 86400.").arg(QLatin1String(key));
+        *error = DaemonOptions::tr("\"http.%1\" must be a number of seconds between 1 and 86400.")
+                     .arg(QLatin1String(key));
         return false;
     }
     *targetMs = int(value.toDouble() * 1000);
+    return true;
+}
+
+bool parseTlsMode(const QString& text, DaemonOptions::TlsMode* mode)
+{
+    if (text == QLatin1String("auto"))
+        *mode = DaemonOptions::TlsMode::Auto;
+    else if (text == QLatin1String("files"))
+        *mode = DaemonOptions::TlsMode::Files;
+    else if (text == QLatin1String("off"))
+        *mode = DaemonOptions::TlsMode::Off;
+    else
+        return false;
+    return true;
+}
+
+bool readTls(const QJsonValue& value, const QString& path, DaemonOptions* options, QString* error)
+{
+    if (value.isUndefined())
+        return true;
+    if (!value.isObject()) {
+        *error =
+            DaemonOptions::tr("\"tls\" in %1 must be an object: {\"mode\": \"auto\"} or {\"certificate\": "
+                              "\"FILE\", \"key\": \"FILE\"}.")
+                .arg(path);
+        return false;
+    }
+    const QJsonObject tls = value.toObject();
+    static const QStringList known = {QStringLiteral("mode"), QStringLiteral("certificate"),
+                                      QStringLiteral("key")};
+    for (const QString& key : tls.keys()) {
+        if (!known.contains(key)) {
+            *error =
+                DaemonOptions::tr("The config file %1 has an unknown setting \"tls.%2\"; known settings: %3.")
+                    .arg(path, key, known.join(QStringLiteral(", ")));
+            return false;
+        }
+        if (!tls.value(key).isString()) {
+            *error = DaemonOptions::tr("\"tls.%1\" in %2 must be a string.").arg(key, path);
+            return false;
+        }
+    }
+    options->tlsCertificateFile = tls.value(QStringLiteral("certificate")).toString();
+    options->tlsKeyFile = tls.value(QStringLiteral("key")).toString();
+    if (tls.contains(QStringLiteral("mode"))) {
+        if (!parseTlsMode(tls.value(QStringLiteral("mode")).toString(), &options->tlsMode)) {
+            *error =
+                DaemonOptions::tr("\"tls.mode\" in %1 must be \"auto\", \"files\" or \"off\", not \"%2\".")
+                    .arg(path, tls.value(QStringLiteral("mode")).toString());
+            return false;
+        }
+    } else if (!options->tlsCertificateFile.isEmpty() || !options->tlsKeyFile.isEmpty()) {
+        options->tlsMode = DaemonOptions::TlsMode::Files;
+    }
     return true;
 }
 
@@ -45,7 +99,8 @@ bool DaemonOptions::parseListen(const QString& text, DaemonOptions* options, QSt
     bool ok = false;
     const uint port = colon >= 0 ? text.mid(colon + 1).toUInt(&ok) : 0;
     if (colon < 0 || !ok || port > 65535) {
-        *error = tr("\"%1\" is not an address to listen on; write it as HOST:PORT, e.g. 127.0.0.1:5000.").arg(text);
+        *error = tr("\"%1\" is not an address to listen on; write it as HOST:PORT, e.g. 127.0.0.1:5000.")
+                     .arg(text);
         return false;
     }
     QString host = text.left(colon);
@@ -86,8 +141,9 @@ bool DaemonOptions::readConfigFile(const QString& path, DaemonOptions* options, 
         return false;
     }
     const QJsonObject root = doc.object();
-    static const QStringList known = {QStringLiteral("listen"), QStringLiteral("data"), QStringLiteral("logLevel"),
-                                      QStringLiteral("http")};
+    static const QStringList known = {QStringLiteral("listen"),   QStringLiteral("data"),
+                                      QStringLiteral("logLevel"), QStringLiteral("http"),
+                                      QStringLiteral("tls"),      QStringLiteral("allowPlainHttp")};
     for (const QString& key : root.keys()) {
         if (!known.contains(key)) {
             *error = tr("The config file %1 has an unknown setting \"%2\"; known settings: %3.")
@@ -102,6 +158,15 @@ bool DaemonOptions::readConfigFile(const QString& path, DaemonOptions* options, 
         options->dataDirectory = root.value(QStringLiteral("data")).toString();
     if (root.contains(QStringLiteral("logLevel")))
         options->logLevel = root.value(QStringLiteral("logLevel")).toString();
+    if (!readTls(root.value(QStringLiteral("tls")), path, options, error))
+        return false;
+    if (root.contains(QStringLiteral("allowPlainHttp"))) {
+        if (!root.value(QStringLiteral("allowPlainHttp")).isBool()) {
+            *error = tr("\"allowPlainHttp\" in %1 must be true or false.").arg(path);
+            return false;
+        }
+        options->allowPlainHttp = root.value(QStringLiteral("allowPlainHttp")).toBool();
+    }
     const QJsonObject http = root.value(QStringLiteral("http")).toObject();
     if (http.contains(QStringLiteral("workerThreads")))
         options->limits.workerThreads = http.value(QStringLiteral("workerThreads")).toInt();
@@ -109,6 +174,29 @@ bool DaemonOptions::readConfigFile(const QString& path, DaemonOptions* options, 
            readSeconds(http, "headerTimeoutSeconds", &options->limits.headerTimeoutMs, error) &&
            readSeconds(http, "bodyStallTimeoutSeconds", &options->limits.bodyStallTimeoutMs, error) &&
            readSeconds(http, "sendStallTimeoutSeconds", &options->limits.sendStallTimeoutMs, error);
+}
+
+bool DaemonOptions::checkTransport(QString* error) const
+{
+    if (tlsMode == TlsMode::Files && (tlsCertificateFile.isEmpty() || tlsKeyFile.isEmpty())) {
+        *error =
+            tr("HTTPS with your own certificate needs both files: --tls-cert FILE and --tls-key FILE (or "
+               "\"tls\": {\"certificate\": \"FILE\", \"key\": \"FILE\"} in the config file).");
+        return false;
+    }
+    if (tlsMode == TlsMode::Off && !address.isLoopback() && !allowPlainHttp) {
+        const QString where = address.protocol() == QAbstractSocket::IPv6Protocol
+                                  ? QStringLiteral("[%1]:%2").arg(address.toString()).arg(port)
+                                  : QStringLiteral("%1:%2").arg(address.toString()).arg(port);
+        *error =
+            tr("Refusing to serve plain HTTP on %1: it is not a loopback address, so passwords and images "
+               "would cross the network unencrypted. Serve HTTPS with --tls auto (berthd makes a local CA "
+               "and certificate and tells clients how to trust it) or with --tls-cert FILE --tls-key FILE; "
+               "or, on a network you trust, add --allow-plain-http.")
+                .arg(where);
+        return false;
+    }
+    return true;
 }
 
 DaemonOptions::ParseOutcome DaemonOptions::parse(const QStringList& arguments, DaemonOptions* options)
@@ -119,20 +207,41 @@ DaemonOptions::ParseOutcome DaemonOptions::parse(const QStringList& arguments, D
            "skopeo and helm."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption listen(QStringLiteral("listen"),
-                                    tr("Address and port to listen on (default 127.0.0.1:5000; port 0 picks a "
-                                       "free port)."),
-                                    tr("HOST:PORT"));
-    const QCommandLineOption data(QStringLiteral("data"),
-                                  tr("Directory for the registry's data (default %1).").arg(defaultDataDirectory()),
-                                  tr("DIR"));
-    const QCommandLineOption config(QStringLiteral("config"), tr("Read settings from a JSON file."), tr("FILE"));
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        tr("Address and port to listen on (default 127.0.0.1:5000; port 0 picks a "
+           "free port)."),
+        tr("HOST:PORT"));
+    const QCommandLineOption data(
+        QStringLiteral("data"),
+        tr("Directory for the registry's data (default %1).").arg(defaultDataDirectory()), tr("DIR"));
+    const QCommandLineOption config(QStringLiteral("config"), tr("Read settings from a JSON file."),
+                                    tr("FILE"));
     const QCommandLineOption readyFile(QStringLiteral("ready-file"),
-                                       tr("Once listening, write the address (HOST:PORT) to this file."), tr("FILE"));
+                                       tr("Once listening, write the address (HOST:PORT) to this file."),
+                                       tr("FILE"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       tr("How much to log: debug, info, warning or error (default info)."),
                                       tr("LEVEL"));
-    parser.addOptions({listen, data, config, readyFile, logLevel});
+    const QCommandLineOption tls(
+        QStringLiteral("tls"),
+        tr("Serve HTTPS. auto: make a local CA and a server certificate in DIR/keys on "
+           "first start (and renew it); files: use --tls-cert and --tls-key; off: plain "
+           "HTTP."),
+        tr("MODE"));
+    const QCommandLineOption tlsCert(
+        QStringLiteral("tls-cert"),
+        tr("Serve HTTPS with this certificate (PEM; the server's certificate first, "
+           "then intermediates)."),
+        tr("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    tr("The private key of --tls-cert (PEM, without a passphrase)."),
+                                    tr("FILE"));
+    const QCommandLineOption allowPlainHttp(
+        QStringLiteral("allow-plain-http"),
+        tr("Serve plain HTTP on an address other than loopback (only on a "
+           "network you trust: passwords and images cross it unencrypted)."));
+    parser.addOptions({listen, data, config, readyFile, logLevel, tls, tlsCert, tlsKey, allowPlainHttp});
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText() + QLatin1Char(' ') + tr("(see berthd --help)"));
@@ -147,7 +256,8 @@ DaemonOptions::ParseOutcome DaemonOptions::parse(const QStringList& arguments, D
         return ParseOutcome::ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        printError(tr("Unexpected argument \"%1\" (see berthd --help).").arg(parser.positionalArguments().first()));
+        printError(
+            tr("Unexpected argument \"%1\" (see berthd --help).").arg(parser.positionalArguments().first()));
         return ParseOutcome::ExitError;
     }
 
@@ -168,10 +278,36 @@ DaemonOptions::ParseOutcome DaemonOptions::parse(const QStringList& arguments, D
         options->readyFile = parser.value(readyFile);
     if (parser.isSet(logLevel))
         options->logLevel = parser.value(logLevel);
-    static const QStringList levels = {QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
-                                       QStringLiteral("error")};
+    static const QStringList levels = {QStringLiteral("debug"), QStringLiteral("info"),
+                                       QStringLiteral("warning"), QStringLiteral("error")};
     if (!levels.contains(options->logLevel)) {
         printError(tr("Unknown log level \"%1\"; use debug, info, warning or error.").arg(options->logLevel));
+        return ParseOutcome::ExitError;
+    }
+    if (parser.isSet(tls) && !parseTlsMode(parser.value(tls), &options->tlsMode)) {
+        printError(
+            tr("Unknown TLS mode \"%1\"; use --tls auto, --tls files (with --tls-cert and --tls-key) or "
+               "--tls off.")
+                .arg(parser.value(tls)));
+        return ParseOutcome::ExitError;
+    }
+    if (parser.isSet(tlsCert) || parser.isSet(tlsKey)) {
+        if (parser.isSet(tls) && options->tlsMode != TlsMode::Files) {
+            printError(tr("--tls %1 does not take --tls-cert or --tls-key; leave out --tls to serve your own "
+                          "certificate.")
+                           .arg(parser.value(tls)));
+            return ParseOutcome::ExitError;
+        }
+        options->tlsMode = TlsMode::Files;
+        if (parser.isSet(tlsCert))
+            options->tlsCertificateFile = parser.value(tlsCert);
+        if (parser.isSet(tlsKey))
+            options->tlsKeyFile = parser.value(tlsKey);
+    }
+    if (parser.isSet(allowPlainHttp))
+        options->allowPlainHttp = true;
+    if (!options->checkTransport(&error)) {
+        printError(error);
         return ParseOutcome::ExitError;
     }
     return ParseOutcome::Run;

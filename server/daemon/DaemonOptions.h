@@ -22,14 +22,36 @@ public:
     QString logLevel = QStringLiteral("info");
     HttpLimits limits;
 
-    enum class ParseOutcome { Run, ExitOk, ExitError };
+    /// How berthd serves: plain HTTP, HTTPS with the administrator's certificate, or HTTPS with a
+    /// certificate from a local CA it makes itself (in <data>/keys).
+    enum class TlsMode
+    {
+        Off,
+        Files,
+        Auto
+    };
+    TlsMode tlsMode = TlsMode::Off;
+    QString tlsCertificateFile;  ///< PEM: the server certificate, then intermediates (TlsMode::Files)
+    QString tlsKeyFile;          ///< PEM: its private key, unencrypted (TlsMode::Files)
+    bool allowPlainHttp = false; ///< plain HTTP on an address other than loopback
+
+    enum class ParseOutcome
+    {
+        Run,
+        ExitOk,
+        ExitError
+    };
     /// Parses arguments (and --config FILE). Prints --help / --version or the error itself.
     static ParseOutcome parse(const QStringList& arguments, DaemonOptions* options);
     /// Reads a JSON config file: {"listen": "127.0.0.1:5000", "data": "...", "logLevel": "info",
-    /// "http": {"workerThreads": 0, "idleTimeoutSeconds": 120, ...}}. Unknown keys are errors.
+    /// "http": {"workerThreads": 0, "idleTimeoutSeconds": 120, ...}, "tls": {"mode": "auto|files|off",
+    /// "certificate": "FILE", "key": "FILE"}, "allowPlainHttp": false}. Unknown keys are errors.
     static bool readConfigFile(const QString& path, DaemonOptions* options, QString* error);
     /// "host:port", "[v6]:port" or ":port"; false with a message when it is not one of those.
     static bool parseListen(const QString& text, DaemonOptions* options, QString* error);
+    /// The TLS settings hang together (files mode has both files) and plain HTTP is only served on a
+    /// loopback address unless allowPlainHttp; false with a message that says how to fix it.
+    bool checkTransport(QString* error) const;
     /// The per-user data directory (e.g. ~/.local/share/berth).
     static QString defaultDataDirectory();
 };

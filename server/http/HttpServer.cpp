@@ -4,6 +4,7 @@
 #include "http/HttpServerState.h"
 #include "http/HttpWorkerPool.h"
 
+#include <QSslSocket>
 #include <QTimer>
 #include <unistd.h>
 
@@ -51,6 +52,29 @@ HttpServer::~HttpServer()
     d->state->shuttingDown.store(true);
     d->listener->close();
     d->pool->stop();
+}
+
+void HttpServer::setSslConfiguration(const QSslConfiguration& configuration)
+{
+    QSslConfiguration ssl = configuration;
+    switch (ssl.protocol()) {
+    case QSsl::TlsV1_2:
+    case QSsl::TlsV1_2OrLater:
+    case QSsl::TlsV1_3:
+    case QSsl::TlsV1_3OrLater:
+        break;
+    default:
+        ssl.setProtocol(QSsl::TlsV1_2OrLater);
+        break;
+    }
+    ssl.setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate in HTTP, not with certificates
+    d->state->sslConfiguration = ssl;
+    d->state->tls = true;
+}
+
+bool HttpServer::isSecure() const
+{
+    return d->state->tls;
 }
 
 bool HttpServer::listen(const QHostAddress& address, quint16 port)

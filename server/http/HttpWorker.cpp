@@ -1,9 +1,11 @@
 #include "http/HttpWorker.h"
 
 #include "http/HttpConnection.h"
+#include "http/HttpTlsHandshake.h"
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 namespace berth {
@@ -12,21 +14,70 @@ HttpWorker::HttpWorker(std::shared_ptr<HttpServerState> state) : m_state(std::mo
 
 HttpWorker::~HttpWorker()
 {
+    for (HttpTlsHandshake* handshake : std::as_const(m_handshakes))
+        delete handshake;
     for (HttpConnection* connection : std::as_const(m_connections))
         delete connection;
 }
 
 void HttpWorker::accept(qintptr descriptor)
 {
+    if (m_state->tls) {
+        startTls(descriptor);
+        return;
+    }
     auto* socket = new QTcpSocket;
     if (!socket->setSocketDescriptor(descriptor)) {
         qWarning("HttpWorker: an accepted connection could not be used: %s",
                  qPrintable(socket->errorString()));
         delete socket;
-        m_state->connections.fetch_sub(1);
-        emit connectionClosed();
+        countClosed();
         return;
     }
+    serve(socket);
+}
+
+void HttpWorker::countClosed()
+{
+    m_state->connections.fetch_sub(1);
+    emit connectionClosed();
+}
+
+void HttpWorker::startTls(qintptr descriptor)
+{
+    auto* socket = new QSslSocket;
+    if (!socket->setSocketDescriptor(descriptor)) {
+        qWarning("HttpWorker: an accepted connection could not be used: %s",
+                 qPrintable(socket->errorString()));
+        delete socket;
+        countClosed();
+        return;
+    }
+    socket->setSslConfiguration(m_state->sslConfiguration);
+    auto* handshake = new HttpTlsHandshake(socket, m_state->limits.headerTimeoutMs);
+    m_handshakes.insert(handshake);
+    connect(handshake, &HttpTlsHandshake::encrypted, this, [this, handshake] {
+        if (!m_handshakes.remove(handshake))
+            return;
+        QSslSocket* encrypted = handshake->takeSocket();
+        handshake->deleteLater();
+        serve(encrypted);
+    });
+    connect(handshake, &HttpTlsHandshake::failed, this, [this, handshake] {
+        if (!m_handshakes.remove(handshake))
+            return;
+        handshake->deleteLater();
+        countClosed();
+    });
+    if (m_state->shuttingDown.load()) {
+        handshake->abort();
+        return;
+    }
+    handshake->start();
+}
+
+void HttpWorker::serve(QTcpSocket* socket)
+{
     auto* connection = new HttpConnection(socket, m_state);
     track(connection);
     if (m_state->shuttingDown.load()) {
@@ -50,6 +101,9 @@ void HttpWorker::track(HttpConnection* connection)
 
 void HttpWorker::beginShutdown()
 {
+    const auto handshakes = m_handshakes; // aborting edits the set
+    for (HttpTlsHandshake* handshake : handshakes)
+        handshake->abort();
     const auto connections = m_connections; // closing edits the set
     for (HttpConnection* connection : connections)
         connection->beginShutdown();
@@ -57,6 +111,9 @@ void HttpWorker::beginShutdown()
 
 void HttpWorker::closeAll()
 {
+    const auto handshakes = m_handshakes;
+    for (HttpTlsHandshake* handshake : handshakes)
+        handshake->abort();
     const auto connections = m_connections;
     for (HttpConnection* connection : connections)
         connection->abort();

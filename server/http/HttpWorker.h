@@ -6,9 +6,12 @@
 #include <QSet>
 #include <memory>
 
+class QTcpSocket;
+
 namespace berth {
 
 class HttpConnection;
+class HttpTlsHandshake;
 
 /// Lives on one worker thread and owns the connections accepted there.
 class HttpWorker : public QObject
@@ -31,9 +34,13 @@ signals:
 
 private:
     void track(HttpConnection* connection);
+    void startTls(qintptr descriptor);
+    void serve(QTcpSocket* socket);
+    void countClosed();
 
     std::shared_ptr<HttpServerState> m_state;
     QSet<HttpConnection*> m_connections;
+    QSet<HttpTlsHandshake*> m_handshakes; ///< TLS connections not encrypted yet (counted in the state)
 };
 
 } // namespace berth
