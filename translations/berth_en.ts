@@ -4,47 +4,72 @@
 <context>
     <name>Daemon</name>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="50"/>
+        <location filename="../server/daemon/Daemon.cpp" line="53"/>
         <source>Cannot open the registry data in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="65"/>
+        <location filename="../server/daemon/Daemon.cpp" line="71"/>
         <source>Cannot listen on %1:%2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="82"/>
-        <source>Cannot watch for SIGTERM; stop berthd with SIGKILL if needed.</source>
+        <location filename="../server/daemon/Daemon.cpp" line="90"/>
+        <source>Cannot serve HTTPS: Qt&apos;s TLS backend is not available (is OpenSSL 3 installed?).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../server/daemon/Daemon.cpp" line="102"/>
+        <source>Cannot set up HTTPS with a local CA: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="106"/>
+        <source>Issued a new HTTPS certificate, %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="118"/>
+        <source>Cannot serve HTTPS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="130"/>
+        <source>Cannot watch for SIGTERM; stop berthd with SIGKILL if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="150"/>
         <source>Second stop signal: quitting without waiting for requests in flight.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="107"/>
+        <location filename="../server/daemon/Daemon.cpp" line="155"/>
         <source>Stopping: no new connections; waiting for %1 open connection(s) to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="122"/>
+        <location filename="../server/daemon/Daemon.cpp" line="171"/>
         <source>Cannot write the ready file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="134"/>
-        <source>Berth %1 is serving the registry at http://%2 with its data in %3.</source>
+        <location filename="../server/daemon/Daemon.cpp" line="187"/>
+        <source>Berth %1 is serving the registry at %2 with its data in %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="137"/>
+        <location filename="../server/daemon/Daemon.cpp" line="196"/>
+        <source>Its certificate comes from the local CA %1; clients must trust that CA (README.md, &quot;HTTPS&quot;, says how).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="201"/>
         <source>Use it with:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="145"/>
+        <location filename="../server/daemon/Daemon.cpp" line="223"/>
         <source>Press Ctrl+C to stop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -52,109 +77,378 @@
 <context>
     <name>DaemonOptions</name>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="27"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="26"/>
         <source>&quot;http.%1&quot; must be a number of seconds between 1 and 86400.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="48"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="53"/>
+        <source>&quot;tls&quot; in %1 must be an object: {&quot;mode&quot;: &quot;auto&quot;} or {&quot;certificate&quot;: &quot;FILE&quot;, &quot;key&quot;: &quot;FILE&quot;}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="64"/>
+        <source>The config file %1 has an unknown setting &quot;tls.%2&quot;; known settings: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="69"/>
+        <source>&quot;tls.%1&quot; in %2 must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="78"/>
+        <source>&quot;tls.mode&quot; in %1 must be &quot;auto&quot;, &quot;files&quot; or &quot;off&quot;, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="102"/>
         <source>&quot;%1&quot; is not an address to listen on; write it as HOST:PORT, e.g. 127.0.0.1:5000.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="60"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="115"/>
         <source>&quot;%1&quot; is not an IP address; give the numeric address to listen on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="72"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="127"/>
         <source>Cannot read the config file %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="76"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="131"/>
         <source>The config file %1 is larger than 1 MiB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="82"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="137"/>
         <source>The config file %1 is not valid JSON: %2 at byte %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="85"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="140"/>
         <source>The config file %1 must hold a JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="93"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="149"/>
         <source>The config file %1 has an unknown setting &quot;%2&quot;; known settings: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="118"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="165"/>
+        <source>&quot;allowPlainHttp&quot; in %1 must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="183"/>
+        <source>HTTPS with your own certificate needs both files: --tls-cert FILE and --tls-key FILE (or &quot;tls&quot;: {&quot;certificate&quot;: &quot;FILE&quot;, &quot;key&quot;: &quot;FILE&quot;} in the config file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="192"/>
+        <source>Refusing to serve plain HTTP on %1: it is not a loopback address, so passwords and images would cross the network unencrypted. Serve HTTPS with --tls auto (berthd makes a local CA and certificate and tells clients how to trust it) or with --tls-cert FILE --tls-key FILE; or, on a network you trust, add --allow-plain-http.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="206"/>
         <source>Berth&apos;s headless registry server: an OCI / Docker Registry V2 server for docker, podman, skopeo and helm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="123"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="212"/>
         <source>Address and port to listen on (default 127.0.0.1:5000; port 0 picks a free port).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="125"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="214"/>
         <source>HOST:PORT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="127"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="217"/>
         <source>Directory for the registry&apos;s data (default %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="128"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="217"/>
         <source>DIR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="129"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="218"/>
         <source>Read settings from a JSON file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="129"/>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="131"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="219"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="222"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="236"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="239"/>
         <source>FILE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="131"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="221"/>
         <source>Once listening, write the address (HOST:PORT) to this file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="133"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="224"/>
         <source>How much to log: debug, info, warning or error (default info).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="134"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="225"/>
         <source>LEVEL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="138"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="228"/>
+        <source>Serve HTTPS. auto: make a local CA and a server certificate in DIR/keys on first start (and renew it); files: use --tls-cert and --tls-key; off: plain HTTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="231"/>
+        <source>MODE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="234"/>
+        <source>Serve HTTPS with this certificate (PEM; the server&apos;s certificate first, then intermediates).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="238"/>
+        <source>The private key of --tls-cert (PEM, without a passphrase).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="242"/>
+        <source>Serve plain HTTP on an address other than loopback (only on a network you trust: passwords and images cross it unencrypted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="247"/>
         <source>(see berthd --help)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="150"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="260"/>
         <source>Unexpected argument &quot;%1&quot; (see berthd --help).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="174"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="284"/>
         <source>Unknown log level &quot;%1&quot;; use debug, info, warning or error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="289"/>
+        <source>Unknown TLS mode &quot;%1&quot;; use --tls auto, --tls files (with --tls-cert and --tls-key) or --tls off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="296"/>
+        <source>--tls %1 does not take --tls-cert or --tls-key; leave out --tls to serve your own certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalCertificateAuthority</name>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="210"/>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="218"/>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="313"/>
+        <source>Cannot create the folder %1 for the local CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="326"/>
+        <source>The local CA in %1 cannot be used: ca.crt or ca.key is missing or damaged, or they do not belong together. Move ca.crt, ca.key, server.crt and server.key out of that folder; berthd then makes a new CA, which clients must be told to trust again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="335"/>
+        <source>Cannot make a key for the local CA: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="340"/>
+        <source>Berth local CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="340"/>
+        <source>Berth local CA on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="344"/>
+        <source>Cannot make the local CA&apos;s certificate: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="352"/>
+        <source>the local CA expires soon; a new one was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="353"/>
+        <source>a new local CA was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="362"/>
+        <source>server.crt or server.key was damaged or they did not belong together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="363"/>
+        <source>there was no server certificate yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="366"/>
+        <source>the server certificate was not signed by the local CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="368"/>
+        <source>the server certificate expires on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="371"/>
+        <source>the server certificate does not name %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="378"/>
+        <source>Cannot make a key for the server certificate: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="388"/>
+        <source>Cannot make the server certificate: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="403"/>
+        <source>berthd made a local certificate authority (CA) for HTTPS; clients trust berthd once they trust it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="405"/>
+        <source>  The CA certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="406"/>
+        <source>  docker:          mkdir -p /etc/docker/certs.d/%1 &amp;&amp; cp %2 /etc/docker/certs.d/%1/ca.crt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="408"/>
+        <source>  podman, skopeo:  mkdir -p /etc/containers/certs.d/%1 &amp;&amp; cp %2 /etc/containers/certs.d/%1/ca.crt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="411"/>
+        <source>                   or per command: a folder holding ca.crt, given as podman --cert-dir DIR, skopeo --src-cert-dir DIR / --dest-cert-dir DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="414"/>
+        <source>  system store:    cp %1 /usr/local/share/ca-certificates/berth-local-ca.crt &amp;&amp; update-ca-certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="417"/>
+        <source>  curl:            curl --cacert %1 https://%2/v2/</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TlsCredentials</name>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="27"/>
+        <source>Cannot read the TLS %1 file %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="31"/>
+        <source>The TLS %1 file %2 is larger than 1 MiB; it is not a PEM file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="52"/>
+        <source>certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="56"/>
+        <source>The TLS certificate file %1 is not a PEM certificate: it has no &quot;%2&quot; line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="73"/>
+        <source>The TLS certificate file %1 has a damaged or cut-short certificate (number %2 in the file); export it again in PEM format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="81"/>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="85"/>
+        <source>The TLS key file %1 is protected by a passphrase; berthd needs it without one (openssl pkey -in %1 -out server-key.pem writes such a copy; keep it readable by berthd only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="92"/>
+        <source>The TLS key file %1 is not a PEM private key: it has no &quot;-----BEGIN PRIVATE KEY-----&quot; line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="105"/>
+        <source>The TLS key file %1 has a damaged or cut-short private key; export it again in PEM format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="112"/>
+        <source>The private key in %1 does not belong to the certificate in %2; give the key that was made together with that certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="127"/>
+        <source>The TLS key in %1 is neither an RSA nor an EC key; berthd serves HTTPS with RSA or EC keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="135"/>
+        <source>Cannot use the TLS key in %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="141"/>
+        <source>Qt&apos;s TLS backend cannot use the certificate in %1 or the key in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="152"/>
+        <source>The TLS certificate in %1 expired on %2; clients will refuse it until you replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="156"/>
+        <source>The TLS certificate in %1 is not valid before %2; clients will refuse it until then (is this machine&apos;s clock right?).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
