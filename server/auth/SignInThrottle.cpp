@@ -47,14 +47,11 @@ qint64 SignInThrottle::retryAfter(const QString& userName, const QString& client
 void SignInThrottle::failLocked(const QString& key, qint64 now)
 {
     Entry& entry = m_entries[key];
-    const qint64 windowStart = now - m_options.windowSeconds * 1000;
-    while (!entry.failures.isEmpty() && entry.failures.first() <= windowStart)
-        entry.failures.removeFirst();
-    entry.failures.append(now);
-    // Keep the list short: only the count beyond the free failures matters, capped by the longest delay.
-    while (entry.failures.size() > m_options.freeFailures + 16)
-        entry.failures.removeFirst();
-    const int excess = int(entry.failures.size()) - m_options.freeFailures;
+    if (now - entry.lastFailure > m_options.windowSeconds * 1000)
+        entry.failures = 0;
+    entry.failures = qMin(entry.failures + 1, 1000);
+    entry.lastFailure = now;
+    const int excess = entry.failures - m_options.freeFailures;
     if (excess >= 0) {
         qint64 delay = m_options.firstDelaySeconds;
         for (int i = 0; i < excess && delay < m_options.maxDelaySeconds; ++i)
@@ -87,11 +84,15 @@ void SignInThrottle::pruneLocked(qint64 now)
 {
     const qint64 windowStart = now - m_options.windowSeconds * 1000;
     for (auto it = m_entries.begin(); it != m_entries.end();) {
-        const bool stale =
-            it->blockedUntil <= now && (it->failures.isEmpty() || it->failures.last() <= windowStart);
+        const bool stale = it->blockedUntil <= now && it->lastFailure <= windowStart;
         it = stale ? m_entries.erase(it) : std::next(it);
     }
-    // Still full (an attack from very many names or addresses): forget everything rather than grow.
+    // Still full (failures from very many names or addresses): keep only the blocked entries, and
+    // if even those fill it, start over rather than grow without bound.
+    if (m_entries.size() >= m_options.maxTrackedKeys) {
+        for (auto it = m_entries.begin(); it != m_entries.end();)
+            it = it->blockedUntil <= now ? m_entries.erase(it) : std::next(it);
+    }
     if (m_entries.size() >= m_options.maxTrackedKeys)
         m_entries.clear();
 }

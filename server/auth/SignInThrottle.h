@@ -10,12 +10,12 @@ namespace berth {
 
 class Clock;
 
-/// Slows down password guessing. Failures are counted per user name and per client address
-/// within a window (10 minutes); from the fifth on, further attempts for that name or from that
-/// address are refused until a back-off has passed (2 s after the fifth failure, doubling with
-/// each further failure, at most 5 minutes). A success clears the user name's count; the
-/// address's count is kept, so one good account cannot be used to keep guessing others. Refused
-/// attempts are not counted. Thread-safe.
+/// Slows down password guessing. Failures are counted per user name and per client address; a
+/// count is forgotten once no failure was added to it for a window (10 minutes). From the fifth on, further
+/// attempts for that name or from that address are refused until a back-off has passed (2 s after the fifth
+/// failure, doubling with each further failure, at most 5 minutes). A success clears the user name's count;
+/// the address's count is kept, so one good account cannot be used to keep guessing others. Refused attempts
+/// are not counted. Thread-safe.
 class SignInThrottle
 {
 public:
@@ -42,8 +42,9 @@ public:
 private:
     struct Entry
     {
-        QVector<qint64> failures; ///< msecs since epoch, oldest first, within the window
-        qint64 blockedUntil = 0;  ///< msecs since epoch
+        int failures = 0;
+        qint64 lastFailure = 0;  ///< msecs since epoch
+        qint64 blockedUntil = 0; ///< msecs since epoch
     };
     qint64 waitLocked(const QString& key, qint64 now);
     void failLocked(const QString& key, qint64 now);
