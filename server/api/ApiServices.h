@@ -1,0 +1,20 @@
+#pragma once
+
+namespace berth {
+
+class AccessGate;
+class AuditLog;
+class IdentityService;
+class RegistryService;
+
+/// What the management API works on. The registry and the gate are required; the identity and audit
+/// endpoints are registered only when their service is given.
+struct ApiServices
+{
+    RegistryService* registry = nullptr;
+    AccessGate* gate = nullptr;
+    IdentityService* identity = nullptr;
+    AuditLog* audit = nullptr;
+};
+
+} // namespace berth

@@ -1,0 +1,369 @@
+#include "api/RepositoryEndpoints.h"
+
+#include "api/ApiCall.h"
+#include "api/ApiHandler.h"
+#include "api/ApiPage.h"
+#include "api/ApiSchema.h"
+#include "auth/AccessGate.h"
+#include "oci/Digest.h"
+#include "registry/RegistryService.h"
+#include "registry/RepositoryCatalog.h"
+
+#include <QJsonArray>
+#include <limits>
+
+namespace berth {
+
+namespace {
+
+QJsonValue timeOrNull(const QDateTime& t)
+{
+    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+RepositoryCatalog catalogOf(const ApiCall& call)
+{
+    return RepositoryCatalog(call.services().registry->metadata());
+}
+
+ApiParameter nameParameter()
+{
+    return ApiParameter{QStringLiteral("name"),
+                        ApiParameter::In::Path,
+                        QStringLiteral("The repository name, e.g. team/app."),
+                        ApiSchema::string(),
+                        true,
+                        true};
+}
+
+/// The repository as the API shows it, or 404.
+ApiReply repositoryReply(const ApiCall& call, const QString& name, int status = 200)
+{
+    auto repository = catalogOf(call).repository(name);
+    if (!repository)
+        return ApiReply::error(repository.error());
+    if (!repository.value())
+        return ApiReply::notFound(QStringLiteral("There is no repository %1.").arg(name.left(300)));
+    ApiReply reply = ApiReply::ok(RepositoryEndpoints::toJson(*repository.value()));
+    reply.status = status;
+    return reply;
+}
+
+ApiReply listRepositories(ApiCall& call)
+{
+    auto page = ApiPage::fromQuery(call.request().query);
+    if (!page)
+        return ApiReply::error(page.error());
+    auto compartment =
+        ApiCall::compartmentFrom(call.query(QStringLiteral("compartment")), QStringLiteral("compartment"));
+    if (!compartment)
+        return ApiReply::error(compartment.error());
+    auto recursive = call.queryFlag(QStringLiteral("recursive"), false);
+    if (!recursive)
+        return ApiReply::error(recursive.error());
+    auto all = catalogOf(call).repositories();
+    if (!all)
+        return ApiReply::error(all.error());
+    QList<QPair<QString, QJsonObject>> items;
+    for (const RepositorySummary& r : all.value()) {
+        const bool inside = recursive.value() ? compartment.value().contains(r.compartment)
+                                              : compartment.value() == r.compartment;
+        if (!inside || (!page.value().after.isEmpty() && r.name <= page.value().after))
+            continue;
+        if (!call.services().gate->canInspect(call.subject(), r.name, call.clientAddress()))
+            continue;
+        items.append({r.name, RepositoryEndpoints::toJson(r)});
+        if (items.size() > page.value().limit)
+            break; // one more than a page is enough to know there is a next page
+    }
+    return ApiReply::ok(page.value().build(items));
+}
+
+ApiReply createRepository(ApiCall& call)
+{
+    const QString name = call.body().value(QStringLiteral("name")).toString();
+    auto compartment = ApiCall::compartmentFrom(call.body().value(QStringLiteral("compartment")).toString(),
+                                                QStringLiteral("compartment"));
+    if (!compartment)
+        return ApiReply::error(compartment.error());
+    const bool makePublic = call.body().value(QStringLiteral("public")).toBool(false);
+    if (makePublic) {
+        // Public repositories are a manage-level setting.
+        const AccessOutcome outcome = call.services().gate->authorizeCompartment(
+            call.request(), Permission::RepositoryManage, compartment.value());
+        if (!outcome.allowed())
+            return ApiHandler::refusal(outcome);
+    }
+    RegistryService& registry = *call.services().registry;
+    if (auto created = registry.createRepository(name, compartment.value()); !created)
+        return ApiReply::error(created.error());
+    if (makePublic) {
+        if (auto made = registry.setRepositoryPublic(name, true); !made)
+            return ApiReply::error(made.error());
+    }
+    return repositoryReply(call, name, 201);
+}
+
+ApiReply getRepository(ApiCall& call)
+{
+    return repositoryReply(call, call.path(QStringLiteral("name")));
+}
+
+ApiReply updateRepository(ApiCall& call)
+{
+    const QString name = call.path(QStringLiteral("name"));
+    RegistryService& registry = *call.services().registry;
+    if (!registry.repositoryExists(name))
+        return ApiReply::notFound(QStringLiteral("There is no repository %1.").arg(name.left(300)));
+    if (call.body().contains(QStringLiteral("compartment"))) {
+        auto compartment = ApiCall::compartmentFrom(
+            call.body().value(QStringLiteral("compartment")).toString(), QStringLiteral("compartment"));
+        if (!compartment)
+            return ApiReply::error(compartment.error());
+        // Moving needs manage rights where the repository goes as well as where it is.
+        const AccessOutcome outcome = call.services().gate->authorizeCompartment(
+            call.request(), Permission::RepositoryManage, compartment.value());
+        if (!outcome.allowed())
+            return ApiHandler::refusal(outcome);
+        if (auto moved = registry.moveRepository(name, compartment.value()); !moved)
+            return ApiReply::error(moved.error());
+    }
+    if (call.body().contains(QStringLiteral("public"))) {
+        if (auto set =
+                registry.setRepositoryPublic(name, call.body().value(QStringLiteral("public")).toBool());
+            !set)
+            return ApiReply::error(set.error());
+    }
+    return repositoryReply(call, name);
+}
+
+ApiReply deleteRepository(ApiCall& call)
+{
+    if (auto deleted = call.services().registry->deleteRepository(call.path(QStringLiteral("name")));
+        !deleted)
+        return ApiReply::error(deleted.error());
+    return ApiReply::noContent();
+}
+
+/// Newest push first, then by digest; as a key that sorts ascending.
+QString imageKey(const ImageSummary& image)
+{
+    const qint64 ms = image.pushedAt.isValid() ? image.pushedAt.toMSecsSinceEpoch() : 0;
+    return QString::number(std::numeric_limits<qint64>::max() - ms).rightJustified(19, QLatin1Char('0')) +
+           QLatin1Char('|') + image.digest.toString();
+}
+
+ApiReply listImages(ApiCall& call)
+{
+    auto page = ApiPage::fromQuery(call.request().query);
+    if (!page)
+        return ApiReply::error(page.error());
+    auto images = catalogOf(call).images(call.path(QStringLiteral("name")));
+    if (!images)
+        return ApiReply::error(images.error());
+    QList<QPair<QString, QJsonObject>> items;
+    for (const ImageSummary& image : images.value())
+        items.append({imageKey(image), RepositoryEndpoints::toJson(image)});
+    return ApiReply::ok(page.value().build(items));
+}
+
+ApiReply deleteImage(ApiCall& call)
+{
+    const QString text = call.path(QStringLiteral("digest"));
+    std::optional<Digest> digest = Digest::parse(text);
+    if (!digest)
+        return ApiReply::invalidArgument(
+            QStringLiteral("\"%1\" is not a digest; write it as algorithm:hex, e.g. sha256:<64 hex digits>.")
+                .arg(text.left(200)));
+    if (auto deleted = call.services().registry->deleteManifest(call.path(QStringLiteral("name")), *digest);
+        !deleted)
+        return ApiReply::error(deleted.error());
+    return ApiReply::noContent();
+}
+
+ApiReply deleteTag(ApiCall& call)
+{
+    if (auto deleted = call.services().registry->deleteTag(call.path(QStringLiteral("name")),
+                                                           call.path(QStringLiteral("tag")));
+        !deleted)
+        return ApiReply::error(deleted.error());
+    return ApiReply::noContent();
+}
+
+ApiOperation operation(const char* method, const QString& path, const QString& id, const QString& summary,
+                       ApiAccess access, std::function<ApiReply(ApiCall&)> run)
+{
+    ApiOperation op;
+    op.method = method;
+    op.path = path;
+    op.operationId = id;
+    op.tag = QStringLiteral("repositories");
+    op.summary = summary;
+    op.access = access;
+    op.run = std::move(run);
+    return op;
+}
+
+} // namespace
+
+QJsonObject RepositoryEndpoints::toJson(const RepositorySummary& r)
+{
+    return QJsonObject{{QStringLiteral("name"), r.name},
+                       {QStringLiteral("compartment"), r.compartment.toString()},
+                       {QStringLiteral("public"), r.isPublic},
+                       {QStringLiteral("createdAt"), timeOrNull(r.createdAt)},
+                       {QStringLiteral("lastPushAt"), timeOrNull(r.lastPushAt)},
+                       {QStringLiteral("lastPullAt"), timeOrNull(r.lastPullAt)},
+                       {QStringLiteral("manifestCount"), r.manifestCount},
+                       {QStringLiteral("tagCount"), r.tagCount}};
+}
+
+QJsonObject RepositoryEndpoints::toJson(const ImageSummary& image)
+{
+    return QJsonObject{
+        {QStringLiteral("digest"), image.digest.toString()},
+        {QStringLiteral("mediaType"), image.mediaType},
+        {QStringLiteral("artifactType"), image.artifactType},
+        {QStringLiteral("kind"), ImageSummary::kindName(image.kind)},
+        {QStringLiteral("size"), image.size},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(image.tags)},
+        {QStringLiteral("subject"), image.subject ? QJsonValue(image.subject->toString()) : QJsonValue()},
+        {QStringLiteral("pushedAt"), timeOrNull(image.pushedAt)},
+        {QStringLiteral("lastPulledAt"), timeOrNull(image.lastPulledAt)}};
+}
+
+void RepositoryEndpoints::add(ApiTable& table)
+{
+    using S = ApiSchema;
+    QJsonObject createdAt = S::dateTime();
+    createdAt.insert(QStringLiteral("nullable"), true);
+    table.schemas.insert(
+        QStringLiteral("Repository"),
+        S::object(
+            {{QStringLiteral("name"), S::string()},
+             {QStringLiteral("compartment"), S::string(QStringLiteral("\"A:B\"; \"\" is the tenancy."))},
+             {QStringLiteral("public"), S::boolean(QStringLiteral("Anyone may pull it, signed in or not."))},
+             {QStringLiteral("createdAt"), createdAt},
+             {QStringLiteral("lastPushAt"), S::nullableDateTime()},
+             {QStringLiteral("lastPullAt"), S::nullableDateTime()},
+             {QStringLiteral("manifestCount"), S::integer()},
+             {QStringLiteral("tagCount"), S::integer()}},
+            {QStringLiteral("name"), QStringLiteral("compartment"), QStringLiteral("public"),
+             QStringLiteral("createdAt"), QStringLiteral("lastPushAt"), QStringLiteral("lastPullAt"),
+             QStringLiteral("manifestCount"), QStringLiteral("tagCount")}));
+    QJsonObject subject = S::string(QStringLiteral("The digest of the manifest this one refers to."));
+    subject.insert(QStringLiteral("nullable"), true);
+    table.schemas.insert(
+        QStringLiteral("Image"),
+        S::object(
+            {{QStringLiteral("digest"), S::string()},
+             {QStringLiteral("mediaType"), S::string()},
+             {QStringLiteral("artifactType"), S::string(QStringLiteral("\"\" for indexes without one."))},
+             {QStringLiteral("kind"), S::stringEnum({QStringLiteral("image"), QStringLiteral("index"),
+                                                     QStringLiteral("artifact"), QStringLiteral("helm")})},
+             {QStringLiteral("size"), S::integer(QStringLiteral("Bytes of the manifest itself."))},
+             {QStringLiteral("tags"), S::arrayOf(S::string())},
+             {QStringLiteral("subject"), subject},
+             {QStringLiteral("pushedAt"), S::nullableDateTime()},
+             {QStringLiteral("lastPulledAt"), S::nullableDateTime()}},
+            {QStringLiteral("digest"), QStringLiteral("mediaType"), QStringLiteral("artifactType"),
+             QStringLiteral("kind"), QStringLiteral("size"), QStringLiteral("tags"),
+             QStringLiteral("subject"), QStringLiteral("pushedAt"), QStringLiteral("lastPulledAt")}));
+
+    const QString base = QStringLiteral("/api/v1/repositories");
+    const QString one = base + QStringLiteral("/{name}");
+
+    ApiOperation list =
+        operation("GET", base, QStringLiteral("listRepositories"),
+                  QStringLiteral("Repositories in a compartment that you may inspect, by name."),
+                  ApiAccess::compartment(Permission::RepositoryInspect, QStringLiteral("compartment")),
+                  listRepositories);
+    list.parameters = {ApiParameter{QStringLiteral("compartment"), ApiParameter::In::Query,
+                                    QStringLiteral("\"A:B\"; absent or \"\" is the tenancy."), S::string(),
+                                    false, false},
+                       ApiParameter{QStringLiteral("recursive"), ApiParameter::In::Query,
+                                    QStringLiteral("Include the compartments below it (default false)."),
+                                    S::boolean(), false, false}};
+    list.parameters += ApiPage::parameters();
+    list.responseSchema = S::page(S::ref(QStringLiteral("Repository")));
+    table.operations.append(list);
+
+    ApiOperation create =
+        operation("POST", base, QStringLiteral("createRepository"),
+                  QStringLiteral("Creates an empty repository in a compartment (public needs "
+                                 "REPOSITORY_MANAGE there too)."),
+                  ApiAccess::compartment(Permission::RepositoryCreate, QStringLiteral("compartment")),
+                  createRepository);
+    create.requestSchema =
+        S::object({{QStringLiteral("name"), S::string(QStringLiteral("e.g. team/app"))},
+                   {QStringLiteral("compartment"),
+                    S::string(QStringLiteral("\"A:B\"; absent or \"\" is the tenancy."))},
+                   {QStringLiteral("public"), S::boolean(QStringLiteral("Default false."))}},
+                  {QStringLiteral("name")});
+    create.status = 201;
+    create.responseSchema = S::ref(QStringLiteral("Repository"));
+    create.errorStatuses = {404, 409};
+    table.operations.append(create);
+
+    ApiOperation get =
+        operation("GET", one, QStringLiteral("getRepository"), QStringLiteral("One repository."),
+                  ApiAccess::repository(Permission::RepositoryInspect), getRepository);
+    get.parameters = {nameParameter()};
+    get.responseSchema = S::ref(QStringLiteral("Repository"));
+    get.errorStatuses = {404};
+    table.operations.append(get);
+
+    ApiOperation update = operation(
+        "PATCH", one, QStringLiteral("updateRepository"),
+        QStringLiteral(
+            "Moves the repository to another compartment (needs REPOSITORY_MANAGE there too) and/or "
+            "changes whether it is public."),
+        ApiAccess::repository(Permission::RepositoryManage), updateRepository);
+    update.parameters = {nameParameter()};
+    update.requestSchema = S::object(
+        {{QStringLiteral("compartment"), S::string(QStringLiteral("Where to move it; \"\" is the tenancy."))},
+         {QStringLiteral("public"), S::boolean()}});
+    update.responseSchema = S::ref(QStringLiteral("Repository"));
+    update.errorStatuses = {404};
+    table.operations.append(update);
+
+    ApiOperation remove = operation("DELETE", one, QStringLiteral("deleteRepository"),
+                                    QStringLiteral("Deletes the repository with its images and tags."),
+                                    ApiAccess::repository(Permission::RepositoryDelete), deleteRepository);
+    remove.parameters = {nameParameter()};
+    remove.status = 204;
+    remove.errorStatuses = {404};
+    table.operations.append(remove);
+
+    ApiOperation images =
+        operation("GET", one + QStringLiteral("/images"), QStringLiteral("listImages"),
+                  QStringLiteral("The repository's manifests, newest push first, with their tags."),
+                  ApiAccess::repository(Permission::RepositoryInspect), listImages);
+    images.parameters = {nameParameter()};
+    images.parameters += ApiPage::parameters();
+    images.responseSchema = S::page(S::ref(QStringLiteral("Image")));
+    images.errorStatuses = {404};
+    table.operations.append(images);
+
+    ApiOperation deleteImageOp =
+        operation("DELETE", one + QStringLiteral("/images/{digest}"), QStringLiteral("deleteImage"),
+                  QStringLiteral("Deletes a manifest and every tag pointing at it."),
+                  ApiAccess::repository(Permission::RepositoryDelete), deleteImage);
+    deleteImageOp.parameters = {nameParameter(),
+                                ApiParameter{QStringLiteral("digest"), ApiParameter::In::Path,
+                                             QStringLiteral("sha256:..."), S::string(), true, false}};
+    deleteImageOp.status = 204;
+    deleteImageOp.errorStatuses = {404};
+    table.operations.append(deleteImageOp);
+
+    ApiOperation untag = operation("DELETE", one + QStringLiteral("/tags/{tag}"), QStringLiteral("deleteTag"),
+                                   QStringLiteral("Removes a tag; the manifest stays."),
+                                   ApiAccess::repository(Permission::RepositoryDelete), deleteTag);
+    untag.parameters = {nameParameter(), ApiParameter{QStringLiteral("tag"), ApiParameter::In::Path,
+                                                      QString(), S::string(), true, false}};
+    untag.status = 204;
+    untag.errorStatuses = {404};
+    table.operations.append(untag);
+}
+
+} // namespace berth

@@ -1,0 +1,245 @@
+// The OpenAPI description is generated from the operation table; this suite keeps the three in step:
+// the served /api/v1/openapi.json lists exactly the operations of the table (and each is routed), every
+// operation refuses callers the way its documented access says, and a sample call of every operation
+// answers the documented status with a body matching the documented schema.
+
+#include "ApiTestServer.h"
+#include "SchemaCheck.h"
+#include "api/ApiSchema.h"
+#include "support/OciFixtures.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QtTest>
+
+using namespace berth;
+using namespace berth::test;
+
+namespace {
+const QString Admin = QStringLiteral("admin");
+
+/// The smallest body the schema accepts: its required fields with placeholder values.
+QJsonObject minimalBody(const QJsonObject& schema)
+{
+    QJsonObject body;
+    const QJsonObject properties = schema.value(QStringLiteral("properties")).toObject();
+    for (const QJsonValue& name : schema.value(QStringLiteral("required")).toArray()) {
+        const QString type = properties.value(name.toString()).toObject().value(QStringLiteral("type")).toString();
+        if (type == QLatin1String("boolean"))
+            body.insert(name.toString(), false);
+        else if (type == QLatin1String("integer"))
+            body.insert(name.toString(), 1);
+        else if (type == QLatin1String("array"))
+            body.insert(name.toString(), QJsonArray());
+        else
+            body.insert(name.toString(), QStringLiteral("sample"));
+    }
+    return body;
+}
+
+struct Sample
+{
+    QString operationId;
+    QByteArray method;
+    QString target;
+    QJsonObject body;
+};
+} // namespace
+
+class TestApiOpenApi : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void servedDescriptionMatchesTheTable();
+    void everyOperationIsRoutedAndRefusesStrangers();
+    void samplesMatchDocumentedSchemas();
+
+private:
+    QString concreteTarget(const ApiOperation& op) const;
+    QList<Sample> samples() const;
+    QJsonObject documented(const QString& path, const QByteArray& method) const;
+
+    std::unique_ptr<ApiTestServer> m_server;
+    QJsonObject m_document;
+    QString m_digest;
+};
+
+void TestApiOpenApi::initTestCase()
+{
+    ApiTestServer::Options options;
+    m_server = std::make_unique<ApiTestServer>(options);
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_digest = pushImage(m_server->client(), QStringLiteral("team/app"), QStringLiteral("v1"), 1);
+    QVERIFY(!m_digest.isEmpty());
+    QVERIFY(!pushImage(m_server->client(), QStringLiteral("team/app"), QStringLiteral("v2"), 2).isEmpty());
+
+    const RegistryResponse r = m_server->call("GET", QStringLiteral("/api/v1/openapi.json"), QString());
+    QCOMPARE(r.status, 200);
+    m_document = r.json().object();
+    QCOMPARE(m_document.value(QStringLiteral("openapi")).toString(), QStringLiteral("3.0.3"));
+}
+
+QJsonObject TestApiOpenApi::documented(const QString& path, const QByteArray& method) const
+{
+    return m_document.value(QStringLiteral("paths"))
+        .toObject()
+        .value(path)
+        .toObject()
+        .value(QString::fromLatin1(method).toLower())
+        .toObject();
+}
+
+void TestApiOpenApi::servedDescriptionMatchesTheTable()
+{
+    QSet<QString> inTable;
+    for (const ApiOperation& op : m_server->api().operations()) {
+        const QString key = QString::fromLatin1(op.method) + QLatin1Char(' ') + op.path;
+        QVERIFY2(!inTable.contains(key), qPrintable(QStringLiteral("twice in the table: ") + key));
+        inTable.insert(key);
+
+        const QJsonObject described = documented(op.path, op.method);
+        QVERIFY2(!described.isEmpty(), qPrintable(QStringLiteral("not described: ") + key));
+        QCOMPARE(described.value(QStringLiteral("operationId")).toString(), op.operationId);
+        QCOMPARE(described.value(QStringLiteral("x-berth-access")).toObject(), op.access.toJson());
+        QVERIFY(described.value(QStringLiteral("responses")).toObject().contains(QString::number(op.status)));
+        QCOMPARE(described.contains(QStringLiteral("requestBody")), !op.requestSchema.isEmpty());
+
+        // Every {x} of the path is a documented path parameter, and the other way round.
+        QSet<QString> pathNames;
+        const QRegularExpression braces(QStringLiteral("\\{([^}]+)\\}"));
+        for (auto it = braces.globalMatch(op.path); it.hasNext();)
+            pathNames.insert(it.next().captured(1));
+        QSet<QString> documentedNames;
+        for (const QJsonValue& p : described.value(QStringLiteral("parameters")).toArray()) {
+            if (p.toObject().value(QStringLiteral("in")).toString() == QLatin1String("path"))
+                documentedNames.insert(p.toObject().value(QStringLiteral("name")).toString());
+        }
+        QCOMPARE(documentedNames, pathNames);
+    }
+    QSet<QString> inDocument;
+    const QJsonObject paths = m_document.value(QStringLiteral("paths")).toObject();
+    for (auto path = paths.constBegin(); path != paths.constEnd(); ++path) {
+        const QJsonObject item = path.value().toObject();
+        for (auto method = item.constBegin(); method != item.constEnd(); ++method)
+            inDocument.insert(method.key().toUpper() + QLatin1Char(' ') + path.key());
+    }
+    QCOMPARE(inDocument, inTable);
+    QVERIFY(inTable.size() >= 9);
+}
+
+QString TestApiOpenApi::concreteTarget(const ApiOperation& op) const
+{
+    QString target = op.path;
+    target.replace(QStringLiteral("{name}"), QStringLiteral("team/app"));
+    target.replace(QStringLiteral("{digest}"), m_digest);
+    target.replace(QStringLiteral("{tag}"), QStringLiteral("v1"));
+    target.replace(QRegularExpression(QStringLiteral("\\{[^}]+\\}")), QStringLiteral("someone"));
+    return target;
+}
+
+void TestApiOpenApi::everyOperationIsRoutedAndRefusesStrangers()
+{
+    const QJsonObject errorSchema = ApiSchema::ref(QStringLiteral("Error"));
+    for (const ApiOperation& op : m_server->api().operations()) {
+        if (op.access.kind == ApiAccess::Kind::Public)
+            continue;
+        const QString target = concreteTarget(op);
+        const QString what = QString::fromLatin1(op.method) + QLatin1Char(' ') + target;
+        const QJsonObject body = minimalBody(op.requestSchema);
+
+        // Anonymous: 401 with the gate's challenge. (The fallback route would answer 404/405 without
+        // asking the gate, so this also shows the operation is routed.)
+        RegistryResponse r = m_server->call(op.method, target, QString(), body);
+        QVERIFY2(r.status == 401, qPrintable(what + QStringLiteral(" -> ") + r.describe()));
+        QCOMPARE(r.header("WWW-Authenticate"), QByteArray(FakeAccessGate::Challenge));
+        QCOMPARE(checkSchema(r.json().object(), errorSchema, m_document), QString());
+        QCOMPARE(r.json().object().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("NOT_AUTHENTICATED"));
+
+        r = m_server->call(op.method, target, QStringLiteral("throttled"), body);
+        QVERIFY2(r.status == 429, qPrintable(what + QStringLiteral(" -> ") + r.describe()));
+        QCOMPARE(r.header("Retry-After"), QByteArray("30"));
+
+        if (op.access.kind == ApiAccess::Kind::SignedIn)
+            continue;
+        // Signed in without any grant: 403.
+        r = m_server->call(op.method, target, QStringLiteral("nobody"), body);
+        QVERIFY2(r.status == 403, qPrintable(what + QStringLiteral(" -> ") + r.describe()));
+        QCOMPARE(r.json().object().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("NOT_AUTHORIZED"));
+        QCOMPARE(checkSchema(r.json().object(), errorSchema, m_document), QString());
+    }
+}
+
+QList<Sample> TestApiOpenApi::samples() const
+{
+    const QString repo = QStringLiteral("/api/v1/repositories/team/app");
+    return {
+        {QStringLiteral("getOpenApi"), "GET", QStringLiteral("/api/v1/openapi.json"), {}},
+        {QStringLiteral("listRepositories"),
+         "GET",
+         QStringLiteral("/api/v1/repositories?recursive=true"),
+         {}},
+        {QStringLiteral("createRepository"),
+         "POST",
+         QStringLiteral("/api/v1/repositories"),
+         {{QStringLiteral("name"), QStringLiteral("sample/new")}, {QStringLiteral("public"), true}}},
+        {QStringLiteral("getRepository"), "GET", repo, {}},
+        {QStringLiteral("updateRepository"), "PATCH", repo, {{QStringLiteral("public"), true}}},
+        {QStringLiteral("listImages"), "GET", repo + QStringLiteral("/images"), {}},
+        {QStringLiteral("deleteTag"), "DELETE", repo + QStringLiteral("/tags/v2"), {}},
+        {QStringLiteral("deleteImage"), "DELETE", repo + QStringLiteral("/images/") + m_digest, {}},
+        {QStringLiteral("deleteRepository"), "DELETE", QStringLiteral("/api/v1/repositories/sample/new"), {}},
+    };
+}
+
+void TestApiOpenApi::samplesMatchDocumentedSchemas()
+{
+    QHash<QString, const ApiOperation*> byId;
+    for (const ApiOperation& op : m_server->api().operations())
+        byId.insert(op.operationId, &op);
+    QSet<QString> sampled;
+    for (const Sample& s : samples()) {
+        const ApiOperation* op = byId.value(s.operationId);
+        QVERIFY2(op, qPrintable(QStringLiteral("no such operation: ") + s.operationId));
+        QCOMPARE(s.method, op->method);
+        sampled.insert(s.operationId);
+
+        const RegistryResponse r = m_server->call(s.method, s.target, Admin, s.body);
+        QVERIFY2(r.status == op->status, qPrintable(s.operationId + QStringLiteral(" -> ") + r.describe()));
+        const QJsonObject response = documented(op->path, op->method)
+                                         .value(QStringLiteral("responses"))
+                                         .toObject()
+                                         .value(QString::number(op->status))
+                                         .toObject();
+        const QJsonObject schema = response.value(QStringLiteral("content"))
+                                       .toObject()
+                                       .value(QStringLiteral("application/json"))
+                                       .toObject()
+                                       .value(QStringLiteral("schema"))
+                                       .toObject();
+        if (op->status == 204) {
+            QVERIFY(r.body.isEmpty());
+            QVERIFY(schema.isEmpty());
+            continue;
+        }
+        QVERIFY2(!schema.isEmpty(), qPrintable(s.operationId));
+        QVERIFY2(r.json().isObject(), qPrintable(s.operationId));
+        const QString problem = checkSchema(r.json().object(), schema, m_document);
+        QVERIFY2(problem.isEmpty(), qPrintable(s.operationId + QStringLiteral(": ") + problem));
+        // Lists in samples must show at least one item, or the item schema was not exercised.
+        if (r.json().object().contains(QStringLiteral("items")))
+            QVERIFY2(!r.json().object().value(QStringLiteral("items")).toArray().isEmpty(),
+                     qPrintable(s.operationId));
+    }
+    for (const ApiOperation& op : m_server->api().operations())
+        QVERIFY2(sampled.contains(op.operationId),
+                 qPrintable(QStringLiteral("no sample call for ") + op.operationId));
+}
+
+QTEST_MAIN(TestApiOpenApi)
+#include "tst_api_openapi.moc"
