@@ -2,6 +2,7 @@
 
 #include "util/Clock.h"
 
+#include <QHostAddress>
 #include <QMutexLocker>
 
 namespace berth {
@@ -13,8 +14,18 @@ QString userKey(const QString& userName)
     return QStringLiteral("u:") + userName.toCaseFolded();
 }
 
+/// IPv6 clients usually hold a whole /64: count failures per /64, not per address.
 QString addressKey(const QString& address)
 {
+    QHostAddress host(address);
+    bool isV4 = false;
+    host.toIPv4Address(&isV4);
+    if (host.protocol() == QAbstractSocket::IPv6Protocol && !isV4) {
+        Q_IPV6ADDR bytes = host.toIPv6Address();
+        for (int i = 8; i < 16; ++i)
+            bytes[i] = 0;
+        return QStringLiteral("a:") + QHostAddress(bytes).toString() + QStringLiteral("/64");
+    }
     return QStringLiteral("a:") + address;
 }
 

@@ -657,6 +657,12 @@ void TestAuthTokenFlow::throttleRules()
     QCOMPARE(throttle.retryAfter(QStringLiteral("someone"), address), 2);
     QCOMPARE(throttle.retryAfter(QStringLiteral("someone"), QStringLiteral("192.0.2.8")), 0);
 
+    // IPv6 clients are counted per /64.
+    for (int i = 1; i <= 5; ++i)
+        throttle.recordFailure(QStringLiteral("v6user%1").arg(i), QStringLiteral("2001:db8:1:2::%1").arg(i));
+    QCOMPARE(throttle.retryAfter(QString(), QStringLiteral("2001:db8:1:2:ffff::9")), 2);
+    QCOMPARE(throttle.retryAfter(QString(), QStringLiteral("2001:db8:1:3::1")), 0);
+
     // Failures older than the window are forgotten.
     const QString slow = QStringLiteral("slow");
     for (int i = 0; i < 4; ++i)
