@@ -7,6 +7,7 @@
 #include "http/HttpResponder.h"
 #include "oci/MediaTypes.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -76,11 +77,15 @@ void ApiHandler::onComplete(const HttpRequest& request, HttpResponder& responder
         return;
     QJsonObject body;
     if (!m_operation->requestSchema.isEmpty()) {
-        if (m_body.trimmed().isEmpty()) {
+        const bool needsFields =
+            !m_operation->requestSchema.value(QStringLiteral("required")).toArray().isEmpty();
+        if (m_body.trimmed().isEmpty() && needsFields) {
             send(responder, ApiReply::error(400, ApiErrors::InvalidJson,
                                             QStringLiteral("This request needs a JSON object as its body.")));
             return;
         }
+        if (m_body.trimmed().isEmpty())
+            m_body = "{}"; // every field is optional: no body means none of them
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(m_body, &parseError);
         if (parseError.error != QJsonParseError::NoError) {

@@ -37,6 +37,21 @@ QJsonObject ApiAccess::toJson() const
     return json;
 }
 
+ApiOperation ApiOperation::make(const char* method, const QString& path, const QString& operationId,
+                                const QString& tag, const QString& summary, ApiAccess access,
+                                std::function<ApiReply(ApiCall&)> run)
+{
+    ApiOperation op;
+    op.method = method;
+    op.path = path;
+    op.operationId = operationId;
+    op.tag = tag;
+    op.summary = summary;
+    op.access = access;
+    op.run = std::move(run);
+    return op;
+}
+
 QString ApiOperation::routePattern() const
 {
     QStringList segments = path.split(QLatin1Char('/'));

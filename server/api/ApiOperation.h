@@ -57,7 +57,8 @@ struct ApiParameter
     QString description;
     QJsonObject schema;
     bool required = false;
-    /// For a path parameter: it may span several segments ("team/app"). At most one per path.
+    /// For a path parameter: routed as the pattern's {name}, which may span several segments ("team/app").
+    /// At most one per path; the other path parameter is a single segment.
     bool multiSegment = false;
 };
 
@@ -77,6 +78,10 @@ struct ApiOperation
     QJsonObject responseSchema;     ///< empty: no response body (204)
     QList<int> errorStatuses;       ///< the error statuses it documents besides 400/401/403/429/500
     std::function<ApiReply(ApiCall&)> run;
+
+    static ApiOperation make(const char* method, const QString& path, const QString& operationId,
+                             const QString& tag, const QString& summary, ApiAccess access,
+                             std::function<ApiReply(ApiCall&)> run);
 
     /// The Router pattern: the multi-segment path parameter becomes {name}, the other one {param}.
     QString routePattern() const;

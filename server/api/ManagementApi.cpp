@@ -3,8 +3,15 @@
 #include "api/ApiErrors.h"
 #include "api/ApiHandler.h"
 #include "api/ApiSchema.h"
+#include "api/AuditEndpoints.h"
+#include "api/CompartmentEndpoints.h"
+#include "api/GroupEndpoints.h"
+#include "api/IdentityJson.h"
+#include "api/NetworkSourceEndpoints.h"
 #include "api/OpenApiDocument.h"
+#include "api/PolicyEndpoints.h"
 #include "api/RepositoryEndpoints.h"
+#include "api/UserEndpoints.h"
 
 #include <QJsonDocument>
 #include <algorithm>
@@ -63,6 +70,16 @@ ManagementApi::ManagementApi(ApiServices services)
     : m_services(services), m_table(std::make_shared<ApiTable>())
 {
     RepositoryEndpoints::add(*m_table);
+    if (m_services.identity) {
+        IdentityJson::addSchemas(*m_table);
+        CompartmentEndpoints::add(*m_table);
+        UserEndpoints::add(*m_table);
+        GroupEndpoints::add(*m_table);
+        NetworkSourceEndpoints::add(*m_table);
+        PolicyEndpoints::add(*m_table);
+    }
+    if (m_services.audit)
+        AuditEndpoints::add(*m_table);
 
     // The description of everything above, itself an operation so that it is described too.
     ApiOperation spec;
@@ -109,14 +126,16 @@ void ManagementApi::addRoutes(Router& router) const
                          [operation, services](const HttpRequest&,
                                                const RouteMatch& match) -> std::unique_ptr<HttpHandler> {
                              return std::make_unique<ApiHandler>(operation, match, services);
-                         }});
+                         },
+                         Guard::Handler});
     }
     router.add(Route{{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"},
                      QStringLiteral("/api/v1/{name}"),
                      Access::None,
                      [table](const HttpRequest&, const RouteMatch&) -> std::unique_ptr<HttpHandler> {
                          return std::make_unique<ApiFallbackHandler>(table);
-                     }});
+                     },
+                     Guard::Handler});
 }
 
 } // namespace berth

@@ -80,11 +80,8 @@ QJsonObject OpenApiDocument::build(const QList<ApiOperation>& operations, const 
                                                              : QStringLiteral("query")},
                                   {QStringLiteral("required"), p.in == ApiParameter::In::Path || p.required},
                                   {QStringLiteral("schema"), p.schema}};
-            QString description = p.description;
-            if (p.multiSegment)
-                description += QStringLiteral(" May contain '/' (not percent-encoded).");
-            if (!description.isEmpty())
-                parameter.insert(QStringLiteral("description"), description);
+            if (!p.description.isEmpty())
+                parameter.insert(QStringLiteral("description"), p.description);
             parameters.append(parameter);
         }
         if (!parameters.isEmpty())

@@ -28,12 +28,13 @@ RepositoryCatalog catalogOf(const ApiCall& call)
 
 ApiParameter nameParameter()
 {
-    return ApiParameter{QStringLiteral("name"),
-                        ApiParameter::In::Path,
-                        QStringLiteral("The repository name, e.g. team/app."),
-                        ApiSchema::string(),
-                        true,
-                        true};
+    return ApiParameter{
+        QStringLiteral("name"),
+        ApiParameter::In::Path,
+        QStringLiteral("The repository name, e.g. team/app; its slashes are not percent-encoded."),
+        ApiSchema::string(),
+        true,
+        true};
 }
 
 /// The repository as the API shows it, or 404.

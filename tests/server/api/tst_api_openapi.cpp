@@ -6,6 +6,8 @@
 #include "ApiTestServer.h"
 #include "SchemaCheck.h"
 #include "api/ApiSchema.h"
+#include "audit/AuditLog.h"
+#include "iam/IdentityService.h"
 #include "support/OciFixtures.h"
 
 #include <QJsonArray>
@@ -26,7 +28,8 @@ QJsonObject minimalBody(const QJsonObject& schema)
     QJsonObject body;
     const QJsonObject properties = schema.value(QStringLiteral("properties")).toObject();
     for (const QJsonValue& name : schema.value(QStringLiteral("required")).toArray()) {
-        const QString type = properties.value(name.toString()).toObject().value(QStringLiteral("type")).toString();
+        const QString type =
+            properties.value(name.toString()).toObject().value(QStringLiteral("type")).toString();
         if (type == QLatin1String("boolean"))
             body.insert(name.toString(), false);
         else if (type == QLatin1String("integer"))
@@ -66,13 +69,28 @@ private:
     std::unique_ptr<ApiTestServer> m_server;
     QJsonObject m_document;
     QString m_digest;
+    QString m_tokenId;
 };
 
 void TestApiOpenApi::initTestCase()
 {
     ApiTestServer::Options options;
+    options.identity = true;
+    options.audit = true;
     m_server = std::make_unique<ApiTestServer>(options);
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    QVERIFY(m_server->identity()->ensureAdministrator().ok());
+    // A token to revoke and an audit record to list.
+    QVERIFY(m_server->identity()->createUser({QStringLiteral("tokenowner"), {}, {}, {}}).ok());
+    auto token = m_server->identity()->createAuthToken(QStringLiteral("tokenowner"), QStringLiteral("ci"));
+    QVERIFY(token.ok());
+    m_tokenId = token.value().token.id;
+    AuditRecord record;
+    record.actor = Admin;
+    record.action = QStringLiteral("test.sample");
+    record.target = QStringLiteral("openapi");
+    QVERIFY(m_server->audit()->append(record) > 0);
+    QVERIFY(m_server->audit()->flush().ok());
     m_digest = pushImage(m_server->client(), QStringLiteral("team/app"), QStringLiteral("v1"), 1);
     QVERIFY(!m_digest.isEmpty());
     QVERIFY(!pushImage(m_server->client(), QStringLiteral("team/app"), QStringLiteral("v2"), 2).isEmpty());
@@ -128,7 +146,7 @@ void TestApiOpenApi::servedDescriptionMatchesTheTable()
             inDocument.insert(method.key().toUpper() + QLatin1Char(' ') + path.key());
     }
     QCOMPARE(inDocument, inTable);
-    QVERIFY(inTable.size() >= 9);
+    QVERIFY(inTable.size() >= 40);
 }
 
 QString TestApiOpenApi::concreteTarget(const ApiOperation& op) const
@@ -178,22 +196,102 @@ void TestApiOpenApi::everyOperationIsRoutedAndRefusesStrangers()
 QList<Sample> TestApiOpenApi::samples() const
 {
     const QString repo = QStringLiteral("/api/v1/repositories/team/app");
+    auto o = [](std::initializer_list<QPair<QString, QJsonValue>> fields) {
+        QJsonObject object;
+        for (const auto& f : fields)
+            object.insert(f.first, f.second);
+        return object;
+    };
     return {
         {QStringLiteral("getOpenApi"), "GET", QStringLiteral("/api/v1/openapi.json"), {}},
         {QStringLiteral("listRepositories"),
          "GET",
          QStringLiteral("/api/v1/repositories?recursive=true"),
          {}},
-        {QStringLiteral("createRepository"),
-         "POST",
-         QStringLiteral("/api/v1/repositories"),
-         {{QStringLiteral("name"), QStringLiteral("sample/new")}, {QStringLiteral("public"), true}}},
+        {QStringLiteral("createRepository"), "POST", QStringLiteral("/api/v1/repositories"),
+         o({{QStringLiteral("name"), QStringLiteral("sample/new")}, {QStringLiteral("public"), true}})},
         {QStringLiteral("getRepository"), "GET", repo, {}},
-        {QStringLiteral("updateRepository"), "PATCH", repo, {{QStringLiteral("public"), true}}},
+        {QStringLiteral("updateRepository"), "PATCH", repo, o({{QStringLiteral("public"), true}})},
         {QStringLiteral("listImages"), "GET", repo + QStringLiteral("/images"), {}},
         {QStringLiteral("deleteTag"), "DELETE", repo + QStringLiteral("/tags/v2"), {}},
         {QStringLiteral("deleteImage"), "DELETE", repo + QStringLiteral("/images/") + m_digest, {}},
         {QStringLiteral("deleteRepository"), "DELETE", QStringLiteral("/api/v1/repositories/sample/new"), {}},
+
+        {QStringLiteral("createCompartment"), "POST", QStringLiteral("/api/v1/compartments"),
+         o({{QStringLiteral("name"), QStringLiteral("Apps")},
+            {QStringLiteral("description"), QStringLiteral("apps")}})},
+        {QStringLiteral("getCompartmentTree"), "GET", QStringLiteral("/api/v1/compartments"), {}},
+        {QStringLiteral("getCompartment"), "GET", QStringLiteral("/api/v1/compartments/Apps"), {}},
+        {QStringLiteral("updateCompartment"), "PATCH", QStringLiteral("/api/v1/compartments/Apps"),
+         o({{QStringLiteral("description"), QStringLiteral("applications")}})},
+
+        {QStringLiteral("createUser"), "POST", QStringLiteral("/api/v1/users"),
+         o({{QStringLiteral("name"), QStringLiteral("alice")},
+            {QStringLiteral("email"), QStringLiteral("a@example.com")}})},
+        {QStringLiteral("listUsers"), "GET", QStringLiteral("/api/v1/users"), {}},
+        {QStringLiteral("getCurrentUser"), "GET", QStringLiteral("/api/v1/users/me"), {}},
+        {QStringLiteral("getUser"), "GET", QStringLiteral("/api/v1/users/alice"), {}},
+        {QStringLiteral("updateUser"), "PATCH", QStringLiteral("/api/v1/users/alice"),
+         o({{QStringLiteral("description"), QStringLiteral("Alice")}, {QStringLiteral("locked"), false}})},
+        {QStringLiteral("createAuthToken"), "POST", QStringLiteral("/api/v1/users/alice/auth-tokens"),
+         o({{QStringLiteral("description"), QStringLiteral("laptop")}})},
+        {QStringLiteral("listAuthTokens"), "GET", QStringLiteral("/api/v1/users/alice/auth-tokens"), {}},
+        {QStringLiteral("revokeAuthToken"),
+         "DELETE",
+         QStringLiteral("/api/v1/users/tokenowner/auth-tokens/") + m_tokenId,
+         {}},
+
+        {QStringLiteral("createGroup"), "POST", QStringLiteral("/api/v1/groups"),
+         o({{QStringLiteral("name"), QStringLiteral("Developers")}})},
+        {QStringLiteral("listGroups"), "GET", QStringLiteral("/api/v1/groups"), {}},
+        {QStringLiteral("getGroup"), "GET", QStringLiteral("/api/v1/groups/Developers"), {}},
+        {QStringLiteral("updateGroup"), "PATCH", QStringLiteral("/api/v1/groups/Developers"),
+         o({{QStringLiteral("description"), QStringLiteral("devs")}})},
+        {QStringLiteral("addGroupMember"),
+         "PUT",
+         QStringLiteral("/api/v1/groups/Developers/members/alice"),
+         {}},
+        {QStringLiteral("removeGroupMember"),
+         "DELETE",
+         QStringLiteral("/api/v1/groups/Developers/members/alice"),
+         {}},
+
+        {QStringLiteral("createNetworkSource"), "POST", QStringLiteral("/api/v1/network-sources"),
+         o({{QStringLiteral("name"), QStringLiteral("corpnet")},
+            {QStringLiteral("ranges"), QJsonArray{QStringLiteral("10.0.0.0/8")}}})},
+        {QStringLiteral("listNetworkSources"), "GET", QStringLiteral("/api/v1/network-sources"), {}},
+        {QStringLiteral("getNetworkSource"), "GET", QStringLiteral("/api/v1/network-sources/corpnet"), {}},
+        {QStringLiteral("updateNetworkSource"), "PATCH", QStringLiteral("/api/v1/network-sources/corpnet"),
+         o({{QStringLiteral("ranges"),
+             QJsonArray{QStringLiteral("10.0.0.0/8"), QStringLiteral("192.168.0.0/16")}}})},
+
+        {QStringLiteral("createPolicy"), "POST", QStringLiteral("/api/v1/policies"),
+         o({{QStringLiteral("name"), QStringLiteral("dev")},
+            {QStringLiteral("statements"),
+             QStringLiteral("Allow group Developers to read repos in tenancy")}})},
+        {QStringLiteral("listPolicies"), "GET", QStringLiteral("/api/v1/policies"), {}},
+        {QStringLiteral("getPolicy"), "GET", QStringLiteral("/api/v1/policies/dev"), {}},
+        {QStringLiteral("updatePolicy"), "PATCH", QStringLiteral("/api/v1/policies/dev?compartment="),
+         o({{QStringLiteral("description"), QStringLiteral("developers read")}})},
+        {QStringLiteral("validatePolicy"), "POST", QStringLiteral("/api/v1/policies/validate"),
+         o({{QStringLiteral("statements"),
+             QStringLiteral("Allow group Developers to read repos in tenancy")}})},
+        {QStringLiteral("explain"), "POST", QStringLiteral("/api/v1/explain"),
+         o({{QStringLiteral("user"), QStringLiteral("alice")},
+            {QStringLiteral("permission"), QStringLiteral("REPOSITORY_READ")},
+            {QStringLiteral("repository"), QStringLiteral("team/app")}})},
+
+        {QStringLiteral("deletePolicy"), "DELETE", QStringLiteral("/api/v1/policies/dev"), {}},
+        {QStringLiteral("deleteNetworkSource"),
+         "DELETE",
+         QStringLiteral("/api/v1/network-sources/corpnet"),
+         {}},
+        {QStringLiteral("deleteGroup"), "DELETE", QStringLiteral("/api/v1/groups/Developers"), {}},
+        {QStringLiteral("deleteUser"), "DELETE", QStringLiteral("/api/v1/users/alice"), {}},
+        {QStringLiteral("deleteCompartment"), "DELETE", QStringLiteral("/api/v1/compartments/Apps"), {}},
+
+        {QStringLiteral("queryAudit"), "GET", QStringLiteral("/api/v1/audit?action=test"), {}},
+        {QStringLiteral("verifyAudit"), "GET", QStringLiteral("/api/v1/audit/verify"), {}},
     };
 }
 
