@@ -326,7 +326,8 @@ void TokenService::addRoutes(Router& router)
                 Access::None,
                 [this](const HttpRequest&, const RouteMatch&) -> std::unique_ptr<HttpHandler> {
                     return std::make_unique<TokenEndpointHandler>(*this);
-                }});
+                },
+                Guard::Handler});
 }
 
 } // namespace berth

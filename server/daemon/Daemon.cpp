@@ -1,9 +1,7 @@
 #include "daemon/Daemon.h"
 
-#include "distribution/DistributionApi.h"
+#include "host/RegistryHost.h"
 #include "http/HttpServer.h"
-#include "registry/RegistryService.h"
-#include "routing/Router.h"
 #include "tls/LocalCertificateAuthority.h"
 #include "tls/TlsCredentials.h"
 
@@ -38,31 +36,38 @@ Daemon::Daemon(DaemonOptions options, QObject* parent) : QObject(parent), m_opti
 Daemon::~Daemon()
 {
     m_server.reset(); // joins the worker threads before the registry goes
-    m_router.reset();
-    if (m_registry)
-        m_registry->flushStatistics();
+    if (m_host)
+        m_host->flush();
 }
 
 bool Daemon::start()
 {
-    RegistryService::Options registryOptions;
-    registryOptions.dataDirectory = m_options.dataDirectory;
-    m_registry = std::make_unique<RegistryService>(registryOptions);
-    const Result<void> opened = m_registry->open();
+    RegistryHost::Options hostOptions;
+    hostOptions.dataDirectory = m_options.dataDirectory;
+    hostOptions.adminPasswordFile = m_options.adminPasswordFile;
+    m_host = std::make_unique<RegistryHost>(hostOptions);
+    const Result<void> opened = m_host->open();
     if (!opened) {
         qCritical().noquote() << tr("Cannot open the registry data in %1: %2")
                                      .arg(QDir::toNativeSeparators(m_options.dataDirectory),
                                           opened.error().message);
         return false;
     }
+    const AdministratorBootstrap& bootstrap = m_host->administratorBootstrap();
+    if (bootstrap.created && !bootstrap.passwordFromFile) {
+        qWarning().noquote() << tr("Created the administrator \"%1\" with the password %2")
+                                    .arg(bootstrap.userName, bootstrap.password);
+        qWarning().noquote() << tr("This password is shown only now: keep it somewhere safe.");
+    } else if (bootstrap.created) {
+        qInfo().noquote() << tr("Created the administrator \"%1\" with the password from %2.")
+                                 .arg(bootstrap.userName, m_options.adminPasswordFile);
+    }
 
-    m_router = std::make_unique<Router>();
-    DistributionApi::addRoutes(*m_router, *m_registry);
-    const Router* router = m_router.get();
-    HttpHandlerFactory factory = [router](const HttpRequest& request) {
+    const HttpHandlerFactory routes = m_host->handlerFactory();
+    HttpHandlerFactory factory = [routes](const HttpRequest& request) {
         qDebug().noquote() << QString::fromLatin1(request.method) << QString::fromUtf8(request.target)
                            << "from" << request.peerAddress.toString();
-        return router->handlerFor(request);
+        return routes(request);
     };
     m_server = std::make_unique<HttpServer>(factory, m_options.limits);
     if (!setUpTls())

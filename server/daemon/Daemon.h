@@ -10,8 +10,7 @@ class QSocketNotifier;
 namespace berth {
 
 class HttpServer;
-class RegistryService;
-class Router;
+class RegistryHost;
 
 /// berthd: opens the registry, serves it over HTTP or HTTPS, and on SIGTERM or SIGINT stops accepting,
 /// lets requests in flight finish, and quits.
@@ -33,8 +32,7 @@ private:
     void printWelcome() const;
 
     DaemonOptions m_options;
-    std::unique_ptr<RegistryService> m_registry;
-    std::unique_ptr<Router> m_router;
+    std::unique_ptr<RegistryHost> m_host;
     std::unique_ptr<HttpServer> m_server;
     QSocketNotifier* m_signalNotifier = nullptr;
     bool m_stopping = false;

@@ -141,9 +141,13 @@ bool DaemonOptions::readConfigFile(const QString& path, DaemonOptions* options, 
         return false;
     }
     const QJsonObject root = doc.object();
-    static const QStringList known = {QStringLiteral("listen"),   QStringLiteral("data"),
-                                      QStringLiteral("logLevel"), QStringLiteral("http"),
-                                      QStringLiteral("tls"),      QStringLiteral("allowPlainHttp")};
+    static const QStringList known = {QStringLiteral("listen"),
+                                      QStringLiteral("data"),
+                                      QStringLiteral("logLevel"),
+                                      QStringLiteral("http"),
+                                      QStringLiteral("tls"),
+                                      QStringLiteral("allowPlainHttp"),
+                                      QStringLiteral("adminPasswordFile")};
     for (const QString& key : root.keys()) {
         if (!known.contains(key)) {
             *error = tr("The config file %1 has an unknown setting \"%2\"; known settings: %3.")
@@ -158,6 +162,8 @@ bool DaemonOptions::readConfigFile(const QString& path, DaemonOptions* options, 
         options->dataDirectory = root.value(QStringLiteral("data")).toString();
     if (root.contains(QStringLiteral("logLevel")))
         options->logLevel = root.value(QStringLiteral("logLevel")).toString();
+    if (root.contains(QStringLiteral("adminPasswordFile")))
+        options->adminPasswordFile = root.value(QStringLiteral("adminPasswordFile")).toString();
     if (!readTls(root.value(QStringLiteral("tls")), path, options, error))
         return false;
     if (root.contains(QStringLiteral("allowPlainHttp"))) {
@@ -241,7 +247,13 @@ DaemonOptions::ParseOutcome DaemonOptions::parse(const QStringList& arguments, D
         QStringLiteral("allow-plain-http"),
         tr("Serve plain HTTP on an address other than loopback (only on a "
            "network you trust: passwords and images cross it unencrypted)."));
-    parser.addOptions({listen, data, config, readyFile, logLevel, tls, tlsCert, tlsKey, allowPlainHttp});
+    const QCommandLineOption adminPasswordFile(
+        QStringLiteral("admin-password-file"),
+        tr("On first start, give the administrator \"admin\" the password in the first line of this file "
+           "instead of a generated one (at least 12 characters)."),
+        tr("FILE"));
+    parser.addOptions(
+        {listen, data, config, readyFile, logLevel, tls, tlsCert, tlsKey, allowPlainHttp, adminPasswordFile});
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText() + QLatin1Char(' ') + tr("(see berthd --help)"));
@@ -276,6 +288,8 @@ DaemonOptions::ParseOutcome DaemonOptions::parse(const QStringList& arguments, D
         options->dataDirectory = defaultDataDirectory();
     if (parser.isSet(readyFile))
         options->readyFile = parser.value(readyFile);
+    if (parser.isSet(adminPasswordFile))
+        options->adminPasswordFile = parser.value(adminPasswordFile);
     if (parser.isSet(logLevel))
         options->logLevel = parser.value(logLevel);
     static const QStringList levels = {QStringLiteral("debug"), QStringLiteral("info"),

@@ -19,6 +19,7 @@ public:
     quint16 port = 5000;
     QString dataDirectory;
     QString readyFile;
+    QString adminPasswordFile; ///< first start: the administrator's password, else one is generated
     QString logLevel = QStringLiteral("info");
     HttpLimits limits;
 

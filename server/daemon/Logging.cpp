@@ -1,7 +1,6 @@
 #include "daemon/Logging.h"
 
 #include <QDateTime>
-
 #include <atomic>
 #include <cstdio>
 

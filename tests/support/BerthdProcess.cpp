@@ -58,9 +58,18 @@ bool BerthdProcess::start(const QStringList& extraArgs)
 
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(binaryPath());
+    // The administrator's password comes from a file, so tests know it; see adminUser()/adminPassword().
+    const QString passwordFile = m_tempDir->filePath(QStringLiteral("admin-password"));
+    {
+        QFile file(passwordFile);
+        if (!file.open(QIODevice::WriteOnly) || file.write(adminPassword().toUtf8() + '\n') < 0) {
+            fail(QStringLiteral("cannot write %1").arg(passwordFile));
+            return false;
+        }
+    }
     m_process->setArguments(QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                        QStringLiteral("--data"), data, QStringLiteral("--ready-file"),
-                                        ready} +
+                                        QStringLiteral("--data"), data, QStringLiteral("--ready-file"), ready,
+                                        QStringLiteral("--admin-password-file"), passwordFile} +
                             extraArgs);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(m_tempDir->filePath(QStringLiteral("berthd.log")));
@@ -80,6 +89,8 @@ bool BerthdProcess::start(const QStringList& extraArgs)
             if (content.endsWith('\n')) {
                 const QByteArray hostPort = content.trimmed();
                 m_baseUrl = QUrl(QStringLiteral("http://") + QString::fromUtf8(hostPort));
+                m_baseUrl.setUserName(adminUser());
+                m_baseUrl.setPassword(adminPassword());
                 if (!m_baseUrl.isValid() || m_baseUrl.port() <= 0) {
                     fail(QStringLiteral("berthd wrote an unusable ready file: \"%1\"")
                              .arg(QString::fromUtf8(content)));

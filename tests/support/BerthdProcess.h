@@ -33,7 +33,13 @@ public:
 
     bool isExternal() const { return m_external; }
     bool isRunning() const;
+    /// http://admin:<password>@127.0.0.1:PORT: RegistryClient signs in with the URL's user info.
+    /// Use anonymousUrl() for requests without credentials.
     QUrl baseUrl() const { return m_baseUrl; }
+    QUrl anonymousUrl() const { return m_baseUrl.adjusted(QUrl::RemoveUserInfo); }
+    /// The administrator berthd creates on first start, with the password the test gives it.
+    static QString adminUser() { return QStringLiteral("admin"); }
+    static QString adminPassword() { return QStringLiteral("berth-test-administrator"); }
     qint64 pid() const;
     // The --data directory; empty for an external registry.
     QString dataDir() const;

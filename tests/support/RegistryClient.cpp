@@ -28,6 +28,9 @@ QByteArray buildHead(const QByteArray& method, const QByteArray& target, const Q
     out += "Connection: close\r\n";
     if (!hasHeaderNamed(headers, "User-Agent"))
         out += "User-Agent: berth-conformance-tests\r\n";
+    if (!base.userName().isEmpty() && !hasHeaderNamed(headers, "Authorization"))
+        out += "Authorization: Basic " +
+               (base.userName() + QLatin1Char(':') + base.password()).toUtf8().toBase64() + "\r\n";
     for (const auto& h : headers)
         out += h.first + ": " + h.second + "\r\n";
     if (addLength && !hasHeaderNamed(headers, "Content-Length"))

@@ -48,7 +48,8 @@ private slots:
             QCOMPARE(int(options.port), port);
             QVERIFY(error.isEmpty());
         } else {
-            QVERIFY2(error.contains(QStringLiteral("HOST:PORT")) || error.contains(QStringLiteral("IP address")),
+            QVERIFY2(error.contains(QStringLiteral("HOST:PORT")) ||
+                         error.contains(QStringLiteral("IP address")),
                      qPrintable(error));
         }
     }
@@ -70,12 +71,18 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("malformed") << "malformed.json" << "not valid JSON";
-        QTest::newRow("array") << "not-object.json" << "JSON object";
-        QTest::newRow("unknown key") << "unknown-key.json" << "\"storage\"";
-        QTest::newRow("negative timeout") << "bad-timeout.json" << "http.idleTimeoutSeconds";
-        QTest::newRow("bad port") << "bad-port.json" << "HOST:PORT";
-        QTest::newRow("missing") << "does-not-exist.json" << "Cannot read";
+        QTest::newRow("malformed") << "malformed.json"
+                                   << "not valid JSON";
+        QTest::newRow("array") << "not-object.json"
+                               << "JSON object";
+        QTest::newRow("unknown key") << "unknown-key.json"
+                                     << "\"storage\"";
+        QTest::newRow("negative timeout") << "bad-timeout.json"
+                                          << "http.idleTimeoutSeconds";
+        QTest::newRow("bad port") << "bad-port.json"
+                                  << "HOST:PORT";
+        QTest::newRow("missing") << "does-not-exist.json"
+                                 << "Cannot read";
     }
 
     void rejectsBadConfigFiles()
@@ -91,8 +98,9 @@ private slots:
     void commandLineWinsOverConfig()
     {
         DaemonOptions options;
-        const QStringList args = {QStringLiteral("berthd"), QStringLiteral("--config"), dataFile("valid.json"),
-                                  QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"),
+        const QStringList args = {QStringLiteral("berthd"),      QStringLiteral("--config"),
+                                  dataFile("valid.json"),        QStringLiteral("--listen"),
+                                  QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"),
                                   QStringLiteral("/tmp/x")};
         QCOMPARE(DaemonOptions::parse(args, &options), DaemonOptions::ParseOutcome::Run);
         QCOMPARE(options.address, QHostAddress(QHostAddress::LocalHost));
@@ -106,9 +114,10 @@ private slots:
         DaemonOptions options;
         QCOMPARE(DaemonOptions::parse({QStringLiteral("berthd"), QStringLiteral("--frobnicate")}, &options),
                  DaemonOptions::ParseOutcome::ExitError);
-        QCOMPARE(DaemonOptions::parse({QStringLiteral("berthd"), QStringLiteral("--log-level"), QStringLiteral("loud")},
-                                      &options),
-                 DaemonOptions::ParseOutcome::ExitError);
+        QCOMPARE(
+            DaemonOptions::parse(
+                {QStringLiteral("berthd"), QStringLiteral("--log-level"), QStringLiteral("loud")}, &options),
+            DaemonOptions::ParseOutcome::ExitError);
         QCOMPARE(DaemonOptions::parse({QStringLiteral("berthd"), QStringLiteral("stray")}, &options),
                  DaemonOptions::ParseOutcome::ExitError);
     }
@@ -116,7 +125,8 @@ private slots:
     void defaultsToTheUserDataDirectory()
     {
         DaemonOptions options;
-        QCOMPARE(DaemonOptions::parse({QStringLiteral("berthd")}, &options), DaemonOptions::ParseOutcome::Run);
+        QCOMPARE(DaemonOptions::parse({QStringLiteral("berthd")}, &options),
+                 DaemonOptions::ParseOutcome::Run);
         QVERIFY(options.dataDirectory.endsWith(QStringLiteral("/berth")));
         QCOMPARE(int(options.port), 5000);
     }

@@ -235,13 +235,14 @@ void TestConformanceEdge::nothingWrittenOutsideDataDir()
 {
     if (m_registry.isExternal())
         QSKIP("needs a berthd started by the test");
-    // The temporary directory holds the data directory, the ready file and berthd's log: nothing
+    // The temporary directory holds the data directory, the ready file, the administrator's password
+    // file and berthd's log: nothing
     // that a hostile name could have created beside them.
     QDir parent(QFileInfo(m_registry.dataDir()).absolutePath());
     QStringList entries = parent.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
     entries.sort();
-    QCOMPARE(entries,
-             (QStringList{QStringLiteral("berthd.log"), QStringLiteral("data"), QStringLiteral("ready")}));
+    QCOMPARE(entries, (QStringList{QStringLiteral("admin-password"), QStringLiteral("berthd.log"),
+                                   QStringLiteral("data"), QStringLiteral("ready")}));
     QVERIFY(!QFileInfo::exists(parent.filePath(QStringLiteral("../etc"))));
 }
 

@@ -99,8 +99,10 @@ void TestDistributionErrors::oversizeChunkedManifestIs413()
     QTcpSocket socket;
     socket.connectToHost(m_registry.baseUrl().host(), quint16(m_registry.baseUrl().port()));
     QVERIFY(socket.waitForConnected(10000));
-    socket.write("PUT /v2/" + m_repo.toUtf8() + "/manifests/chunked HTTP/1.1\r\nHost: x\r\nContent-Type: " +
-                 OciFixtures::kManifestType + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+    socket.write(
+        "PUT /v2/" + m_repo.toUtf8() + "/manifests/chunked HTTP/1.1\r\nHost: x\r\nAuthorization: Basic " +
+        (BerthdProcess::adminUser() + QLatin1Char(':') + BerthdProcess::adminPassword()).toUtf8().toBase64() +
+        "\r\nContent-Type: " + OciFixtures::kManifestType + "\r\nTransfer-Encoding: chunked\r\n\r\n");
     const QByteArray piece(64 * 1024, ' ');
     for (int i = 0; i < 66 && socket.state() == QAbstractSocket::ConnectedState; ++i) {
         socket.write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");

@@ -187,7 +187,7 @@ private slots:
         QCOMPARE(dynamic_cast<TaggedHandler*>(refused.get())->tag, QStringLiteral("refused"));
 
         HttpRequest signedIn = anonymous;
-        signedIn.headers.append({"Authorization", "Basic x"});
+        signedIn.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Basic x")));
         Route captured;
         router.add(captured); // a row that never matches does no harm
         auto allowed = router.handlerFor(signedIn);

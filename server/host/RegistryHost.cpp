@@ -1,0 +1,211 @@
+#include "host/RegistryHost.h"
+
+#include "api/ManagementApi.h"
+#include "audit/AuditLog.h"
+#include "auth/AuditAuthEventSink.h"
+#include "auth/IdentityCredentialVerifier.h"
+#include "auth/JwtService.h"
+#include "auth/MemoryRefreshTokenStore.h"
+#include "auth/PolicyAccessGate.h"
+#include "auth/PolicyScopeAuthorizer.h"
+#include "auth/RepositoryAuthorizer.h"
+#include "auth/RequestAuthenticator.h"
+#include "auth/SignInService.h"
+#include "auth/SignInThrottle.h"
+#include "auth/SigningKey.h"
+#include "auth/TokenService.h"
+#include "distribution/DistributionApi.h"
+#include "iam/IdentityService.h"
+#include "registry/RegistryService.h"
+#include "routing/Router.h"
+
+#include <QDir>
+
+namespace berth {
+
+namespace {
+
+/// Answers a refused request: 401 with the challenge, 403 DENIED or 429 TOOMANYREQUESTS.
+class RefusalHandler final : public HttpHandler
+{
+public:
+    explicit RefusalHandler(AuthenticationOutcome outcome) : m_outcome(std::move(outcome)) {}
+
+    void onHeaders(const HttpRequest&, HttpResponder& responder) override
+    {
+        responder.addHeader("Docker-Distribution-API-Version", "registry/2.0");
+        m_outcome.sendRefusal(responder);
+    }
+    void onComplete(const HttpRequest&, HttpResponder&) override {}
+
+private:
+    AuthenticationOutcome m_outcome;
+};
+
+AuditRecord auditOf(const IdentityEvent& event)
+{
+    AuditRecord record;
+    record.actor = event.actor.isEmpty() ? AuditRecord::systemActor() : event.actor;
+    record.action = QStringLiteral("identity.") + IdentityEvent::typeName(event.type);
+    record.target = event.target;
+    record.details =
+        QJsonObject{{QStringLiteral("id"), event.targetId}, {QStringLiteral("detail"), event.detail}};
+    return record;
+}
+
+} // namespace
+
+struct RegistryHost::Private
+{
+    Options options;
+    AdministratorBootstrap bootstrap;
+    std::unique_ptr<RegistryService> registry;
+    std::unique_ptr<IdentityService> identity;
+    std::unique_ptr<AuditLog> audit;
+    std::unique_ptr<AuditAuthEventSink> auditSink;
+    std::unique_ptr<IdentityCredentialVerifier> verifier;
+    std::unique_ptr<SignInThrottle> throttle;
+    std::unique_ptr<SignInService> signIn;
+    std::unique_ptr<JwtService> jwt;
+    std::unique_ptr<RepositoryAuthorizer> repositories;
+    std::unique_ptr<PolicyScopeAuthorizer> scopes;
+    std::unique_ptr<MemoryRefreshTokenStore> refreshTokens;
+    std::unique_ptr<TokenService> tokens;
+    std::unique_ptr<RequestAuthenticator> authenticator;
+    std::unique_ptr<PolicyAccessGate> gate;
+    std::unique_ptr<ManagementApi> api;
+    std::unique_ptr<Router> router;
+};
+
+RegistryHost::RegistryHost(Options options, QObject* parent) : QObject(parent), d(std::make_unique<Private>())
+{
+    d->options = std::move(options);
+}
+
+RegistryHost::~RegistryHost()
+{
+    flush();
+}
+
+Result<void> RegistryHost::open()
+{
+    const Options& o = d->options;
+    RegistryService::Options registryOptions;
+    registryOptions.dataDirectory = o.dataDirectory;
+    registryOptions.clock = o.clock;
+    d->registry = std::make_unique<RegistryService>(registryOptions);
+    if (Result<void> opened = d->registry->open(); !opened)
+        return opened;
+
+    IdentityService::Options identityOptions;
+    identityOptions.clock = o.clock;
+    identityOptions.maxAuthTokensPerUser = o.maxAuthTokensPerUser;
+    d->identity = std::make_unique<IdentityService>(d->registry->metadata(), identityOptions);
+    if (Result<void> opened = d->identity->open(); !opened)
+        return opened;
+
+    d->audit = std::make_unique<AuditLog>(o.dataDirectory, *o.clock);
+    if (Result<void> opened = d->audit->open(); !opened)
+        return opened;
+    AuditLog* audit = d->audit.get();
+    connect(
+        d->identity.get(), &IdentityService::identityEvent, d->audit.get(),
+        [audit](const IdentityEvent& event) { audit->append(auditOf(event)); }, Qt::DirectConnection);
+
+    Result<AdministratorBootstrap> bootstrap = d->identity->ensureAdministrator(o.adminPasswordFile);
+    if (!bootstrap)
+        return bootstrap.error();
+    d->bootstrap = bootstrap.value();
+
+    Result<std::shared_ptr<SigningKey>> key =
+        SigningKey::loadOrCreate(QDir(o.dataDirectory).filePath(QStringLiteral("keys/token-signing.pem")));
+    if (!key)
+        return key.error();
+    JwtService::Options jwtOptions;
+    jwtOptions.audience = o.service;
+    jwtOptions.lifetimeSeconds = o.tokenLifetimeSeconds;
+    d->jwt = std::make_unique<JwtService>(key.value(), jwtOptions, *o.clock);
+
+    d->auditSink = std::make_unique<AuditAuthEventSink>(*d->audit);
+    d->verifier = std::make_unique<IdentityCredentialVerifier>(*d->identity);
+    IdentityCredentialVerifier* verifier = d->verifier.get();
+    connect(
+        d->identity.get(), &IdentityService::identityEvent, this,
+        [verifier](const IdentityEvent& event) {
+            if (event.type == IdentityEventType::UserPasswordChanged ||
+                event.type == IdentityEventType::UserDeleted || event.type == IdentityEventType::UserLocked)
+                verifier->forgetVerifiedPasswords();
+        },
+        Qt::DirectConnection);
+    d->throttle = std::make_unique<SignInThrottle>(*o.clock);
+    d->signIn = std::make_unique<SignInService>(*d->verifier, *d->throttle, d->auditSink.get());
+    d->repositories = std::make_unique<RepositoryAuthorizer>(*d->registry, *d->identity, d->audit.get());
+    d->scopes = std::make_unique<PolicyScopeAuthorizer>(*d->repositories);
+    d->refreshTokens = std::make_unique<MemoryRefreshTokenStore>();
+
+    TokenService::Options tokenOptions;
+    tokenOptions.service = o.service;
+    d->tokens = std::make_unique<TokenService>(tokenOptions, *d->jwt, *d->signIn, *d->scopes,
+                                               *d->refreshTokens, *o.clock);
+
+    RequestAuthenticator::Options authOptions;
+    authOptions.service = o.service;
+    authOptions.tokenPath = tokenOptions.path;
+    authOptions.externalUrl = o.externalUrl;
+    d->authenticator = std::make_unique<RequestAuthenticator>(authOptions, *d->jwt, *d->signIn, *d->scopes);
+    d->gate = std::make_unique<PolicyAccessGate>(*d->identity, *d->signIn, *d->jwt, *d->repositories,
+                                                 d->audit.get());
+
+    d->router = std::make_unique<Router>();
+    d->tokens->addRoutes(*d->router);
+    DistributionApi::addRoutes(*d->router, *d->registry);
+    d->api = std::make_unique<ManagementApi>(
+        ApiServices{d->registry.get(), d->gate.get(), d->identity.get(), d->audit.get()});
+    d->api->addRoutes(*d->router);
+
+    RequestAuthenticator* authenticator = d->authenticator.get();
+    d->router->setGuard([authenticator](const HttpRequest& request, const Route& route,
+                                        RouteMatch& match) -> std::unique_ptr<HttpHandler> {
+        AuthenticationOutcome outcome = authenticator->authenticate(request, route.access, match.name);
+        if (!outcome.allowed())
+            return std::make_unique<RefusalHandler>(std::move(outcome));
+        match.subject = outcome.subject;
+        return nullptr;
+    });
+    return {};
+}
+
+const AdministratorBootstrap& RegistryHost::administratorBootstrap() const
+{
+    return d->bootstrap;
+}
+
+HttpHandlerFactory RegistryHost::handlerFactory() const
+{
+    return d->router->factory();
+}
+
+RegistryService& RegistryHost::registry()
+{
+    return *d->registry;
+}
+
+IdentityService& RegistryHost::identity()
+{
+    return *d->identity;
+}
+
+AuditLog& RegistryHost::audit()
+{
+    return *d->audit;
+}
+
+void RegistryHost::flush()
+{
+    if (d->registry)
+        d->registry->flushStatistics();
+    if (d->audit && d->audit->isOpen())
+        (void)d->audit->flush();
+}
+
+} // namespace berth
