@@ -203,11 +203,13 @@ void Daemon::printWelcome() const
                                      .arg(QDir::toNativeSeparators(m_localCaCertificate));
         }
     }
-    qInfo().noquote() << tr("Use it with:");
+    qInfo().noquote() << tr("Sign in first (user admin, or a user an administrator made, with a password or "
+                            "an auth token), then push and pull:");
+    qInfo().noquote() << QStringLiteral("  docker login %1").arg(where);
     qInfo().noquote() << QStringLiteral("  docker push %1/hello:latest").arg(where);
     if (secure) {
         qInfo().noquote()
-            << QStringLiteral("  podman push localhost/hello:latest %1/hello:latest").arg(where);
+            << QStringLiteral("  podman login %1 && podman push localhost/hello:latest %1/hello:latest").arg(where);
         qInfo().noquote()
             << QStringLiteral("  skopeo copy docker-archive:hello.tar docker://%1/hello:latest").arg(where);
         if (m_localCaCertificate.isEmpty())
@@ -216,11 +218,12 @@ void Daemon::printWelcome() const
             qInfo().noquote() << QStringLiteral("  helm push mychart-0.1.0.tgz oci://%1/charts --ca-file %2")
                                      .arg(where, QDir::toNativeSeparators(m_localCaCertificate));
     } else {
+        qInfo().noquote() << QStringLiteral("  podman login --tls-verify=false %1").arg(where);
         qInfo().noquote() << QStringLiteral(
                                  "  podman push --tls-verify=false localhost/hello:latest %1/hello:latest")
                                  .arg(where);
-        qInfo().noquote() << QStringLiteral("  skopeo copy --dest-tls-verify=false docker-archive:hello.tar "
-                                            "docker://%1/hello:latest")
+        qInfo().noquote() << QStringLiteral("  skopeo copy --dest-tls-verify=false --dest-creds admin "
+                                            "docker-archive:hello.tar docker://%1/hello:latest")
                                  .arg(where);
         qInfo().noquote()
             << QStringLiteral("  helm push mychart-0.1.0.tgz oci://%1/charts --plain-http").arg(where);
