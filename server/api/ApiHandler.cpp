@@ -3,7 +3,9 @@
 #include "api/ApiCall.h"
 #include "api/ApiErrors.h"
 #include "api/ApiSchema.h"
+#include "audit/AuditLog.h"
 #include "auth/AccessGate.h"
+#include "auth/HttpCredentials.h"
 #include "http/HttpResponder.h"
 #include "oci/MediaTypes.h"
 
@@ -125,7 +127,24 @@ void ApiHandler::onComplete(const HttpRequest& request, HttpResponder& responder
                                 QStringLiteral("The server failed while handling the request: %1")
                                     .arg(QString::fromLocal8Bit(e.what())));
     }
+    audit(request, reply);
     send(responder, reply);
+}
+
+void ApiHandler::audit(const HttpRequest& request, const ApiReply& reply) const
+{
+    // Every change made through the API is recorded with who made it; reads are not.
+    if (!m_services.audit || reply.isError() || request.method == "GET" || request.method == "HEAD")
+        return;
+    AuditRecord record;
+    record.actor = m_subject.anonymous ? AuditRecord::anonymousActor() : m_subject.userName;
+    record.clientAddress = HttpCredentials::clientAddress(request);
+    record.action = QStringLiteral("api.") + m_operation->operationId;
+    record.target = request.path;
+    record.decision = AuditDecision::Allowed;
+    record.details = QJsonObject{{QStringLiteral("method"), QString::fromLatin1(request.method)},
+                                 {QStringLiteral("status"), reply.status}};
+    m_services.audit->append(std::move(record));
 }
 
 bool ApiHandler::authorize(const HttpRequest& request, HttpResponder& responder)

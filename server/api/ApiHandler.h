@@ -36,6 +36,8 @@ private:
     /// Checks access; true when the operation may run (otherwise a refusal was sent).
     bool authorize(const HttpRequest& request, HttpResponder& responder);
     bool targetInBody() const;
+    /// Records a successful change in the audit log.
+    void audit(const HttpRequest& request, const ApiReply& reply) const;
 
     std::shared_ptr<const ApiOperation> m_operation;
     RouteMatch m_match;

@@ -60,6 +60,12 @@ private slots:
     void explain();
     void explainErrors();
     void auditQueryAndVerify();
+    void changesThroughTheApiAreAudited();
+
+private:
+    QJsonArray m_lastAudit;
+
+private slots:
     void auditBadParameters();
 
 private:
@@ -476,6 +482,38 @@ void TestApiIdentity::explainErrors()
     QCOMPARE(r.status, 400);
     QCOMPARE(object(r).value(QStringLiteral("message")).toString(),
              QStringLiteral("The field \"permission\" is required."));
+}
+
+void TestApiIdentity::changesThroughTheApiAreAudited()
+{
+    const auto records = [this](const QString& action) {
+        QVERIFY2(m_server.audit()->flush().ok(), "flush");
+        const RegistryResponse r = m_server.call(
+            "GET", QStringLiteral("/api/v1/audit?order=newest&limit=1000&action=") + action, Admin);
+        QCOMPARE(r.status, 200);
+        m_lastAudit = object(r).value(QStringLiteral("items")).toArray();
+    };
+    records(QStringLiteral("api.createGroup"));
+    const int before = int(m_lastAudit.size());
+    records(QStringLiteral("api.listGroups"));
+    const int readsBefore = int(m_lastAudit.size());
+
+    QCOMPARE(m_server
+                 .call("POST", QStringLiteral("/api/v1/groups"), Admin,
+                       QJsonObject{{QStringLiteral("name"), QStringLiteral("audited-group")}})
+                 .status,
+             201);
+    QCOMPARE(m_server.call("GET", QStringLiteral("/api/v1/groups"), Admin).status, 200);
+
+    records(QStringLiteral("api.createGroup"));
+    QCOMPARE(int(m_lastAudit.size()), before + 1);
+    const QJsonObject record = m_lastAudit.first().toObject();
+    QCOMPARE(record.value(QStringLiteral("actor")).toString(), Admin);
+    QCOMPARE(record.value(QStringLiteral("target")).toString(), QStringLiteral("/api/v1/groups"));
+    QCOMPARE(record.value(QStringLiteral("decision")).toString(), QStringLiteral("allowed"));
+    // Reads leave no trace.
+    records(QStringLiteral("api.listGroups"));
+    QCOMPARE(int(m_lastAudit.size()), readsBefore);
 }
 
 void TestApiIdentity::auditQueryAndVerify()
