@@ -1,0 +1,1645 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ApiClient</name>
+    <message>
+        <location filename="../app/cli/ApiClient.cpp" line="24"/>
+        <source>Cannot read the CA certificate file %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ApiClient.cpp" line="33"/>
+        <source>The file %1 holds no PEM or DER certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ApiClient.cpp" line="74"/>
+        <source>The address %1 is not a valid URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ApiClient.cpp" line="114"/>
+        <source>No answer from %1 within %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ApiClient.cpp" line="116"/>
+        <source>Cannot reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditCommands</name>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="9"/>
+        <source>The audit log: list (with filters), verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="16"/>
+        <source>Lists audit records matching the filters, oldest first unless --newest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="18"/>
+        <source>Records at or after this ISO 8601 time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="20"/>
+        <source>Records before this ISO 8601 time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="22"/>
+        <source>Exactly this user (or anonymous, system).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="25"/>
+        <source>Whole dotted segments: auth matches auth.signin.failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="27"/>
+        <source>The target contains this text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="29"/>
+        <source>allowed, denied or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="31"/>
+        <source>Newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="32"/>
+        <source>At most N records (default: all that match).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="36"/>
+        <source>Walks the whole hash chain; exit status 1 when a record was changed, removed or reordered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="58"/>
+        <source>--limit must be a positive number, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="63"/>
+        <source>SEQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="63"/>
+        <source>TIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="63"/>
+        <source>ACTOR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="63"/>
+        <source>CLIENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="63"/>
+        <source>ACTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="63"/>
+        <source>DECISION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="63"/>
+        <source>TARGET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="86"/>
+        <source>The audit log is intact: %1 records checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuditCommands.cpp" line="89"/>
+        <source>The audit log was tampered with at record %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuthTokenCommands</name>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="9"/>
+        <source>Auth tokens (passwords for docker login): list, create, revoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="16"/>
+        <source>Whose tokens (default: the signed-in user; others need an administrator). Give the sign-in user before the command or in BERTH_USER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="21"/>
+        <source>Lists auth tokens, oldest first, never their secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="26"/>
+        <source>Creates an auth token and shows its secret, once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="28"/>
+        <source>What the token is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="32"/>
+        <source>Revokes an auth token: it stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="33"/>
+        <source>The token&apos;s id (see auth-tokens list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="45"/>
+        <source>Whose tokens? Sign in with --user before the command, or pass --user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="57"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="57"/>
+        <source>DESCRIPTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="57"/>
+        <source>CREATED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="57"/>
+        <source>LAST USED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="57"/>
+        <source>REVOKED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="79"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="80"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="81"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="82"/>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="83"/>
+        <source>Copy the secret now: it is not shown again. Use it as the password of docker login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AuthTokenCommands.cpp" line="96"/>
+        <source>Revoked auth token %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="78"/>
+        <source>The Berth server, e.g. https://registry.example.com (default: $BERTH_SERVER).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="81"/>
+        <source>Sign in as this user (default: $BERTH_USER). Before the command when the command has a --user of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="85"/>
+        <source>The password or an auth token (default: $BERTH_PASSWORD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="88"/>
+        <source>Read the password or auth token from the first line of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="89"/>
+        <source>table (default) or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="92"/>
+        <source>Also trust the CA certificate(s) in this PEM file for HTTPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="94"/>
+        <source>Seconds to wait for each answer (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="96"/>
+        <source>Show help and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="97"/>
+        <source>Show berthctl&apos;s version and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="133"/>
+        <source>berthctl: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="134"/>
+        <source>Run &apos;%1 --help&apos; for its usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="167"/>
+        <source>Name a command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="172"/>
+        <source>There is no command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="190"/>
+        <source>Name a subcommand of &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="196"/>
+        <source>&quot;%1&quot; has no subcommand &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="231"/>
+        <source>Missing argument %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="233"/>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="252"/>
+        <source>--output must be table or json, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="257"/>
+        <source>No server: pass --server URL or set BERTH_SERVER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="262"/>
+        <source>The server &quot;%1&quot; is not an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="271"/>
+        <source>Give either --password or --password-stdin, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="273"/>
+        <source>--password-stdin: standard input is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="287"/>
+        <source>--timeout must be a number of seconds from 1 to 86400, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="314"/>
+        <source>Usage: berthctl [global options] COMMAND [SUBCOMMAND] [options] [arguments]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="315"/>
+        <source>Manages a Berth container registry through its REST API (/api/v1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="316"/>
+        <source>Commands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="322"/>
+        <source>Global options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="325"/>
+        <source>Exit status: 0 success, 1 the server refused or could not be reached, 2 a usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="327"/>
+        <source>Run &apos;berthctl COMMAND --help&apos; for a command&apos;s subcommands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="333"/>
+        <source>Usage: berthctl %1 SUBCOMMAND [options] [arguments]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="335"/>
+        <source>Subcommands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="342"/>
+        <source>Run &apos;berthctl %1 SUBCOMMAND --help&apos; for a subcommand&apos;s options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="353"/>
+        <source>Usage: berthctl %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="355"/>
+        <source>[options]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="361"/>
+        <source>Arguments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="369"/>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="373"/>
+        <source>Global options (see &apos;berthctl --help&apos;): --server, --user, --password, --password-stdin, --output, --cacert, --timeout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompartmentCommands</name>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="20"/>
+        <source>(tenancy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="31"/>
+        <source>Compartments: tree, show, create, rename, move, set-description, delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="36"/>
+        <source>The compartment, e.g. Apps:Backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="38"/>
+        <source>Shows the whole compartment tree from the tenancy down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="39"/>
+        <source>Shows one compartment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="41"/>
+        <source>Creates a compartment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="43"/>
+        <source>The new compartment&apos;s path; NAME alone puts it under the tenancy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="44"/>
+        <source>What it is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="47"/>
+        <source>Renames a compartment; policies follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="48"/>
+        <source>The new name (the last component only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="52"/>
+        <source>Moves a compartment under another parent; policies follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="53"/>
+        <source>The new parent, e.g. Apps; &quot;&quot; is the tenancy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="57"/>
+        <source>Changes a compartment&apos;s description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="58"/>
+        <source>The new description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="62"/>
+        <source>Deletes an empty compartment (no compartments, repositories or policies in it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="74"/>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="74"/>
+        <source>PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="74"/>
+        <source>DESCRIPTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="81"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="82"/>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="83"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="84"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="85"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="100"/>
+        <source>Created compartment %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="115"/>
+        <source>Renamed compartment %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="121"/>
+        <source>Moved compartment %1; it is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="127"/>
+        <source>Changed the description of compartment %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CompartmentCommands.cpp" line="133"/>
+        <source>Deleted compartment %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExplainCommand</name>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="11"/>
+        <source>Explains whether a user may do something to a repository, and which statement decides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="18"/>
+        <source>Explains what the policies decide for a user, a permission and a repository. Give the sign-in user before the command or in BERTH_USER: --user here names the user to explain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="21"/>
+        <source>The user whose access to explain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="24"/>
+        <source>e.g. REPOSITORY_READ, REPOSITORY_WRITE, REPOSITORY_DELETE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="26"/>
+        <source>The repository, e.g. team/app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="28"/>
+        <source>A tag, for tag-specific conditions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="31"/>
+        <source>The client&apos;s IP address, for network-source conditions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="42"/>
+        <source>--%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="53"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="53"/>
+        <source>allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="53"/>
+        <source>denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="54"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="55"/>
+        <source>Explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="56"/>
+        <source>Permission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="57"/>
+        <source>Needs verb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="58"/>
+        <source>Compartment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="59"/>
+        <location filename="../app/cli/ExplainCommand.cpp" line="71"/>
+        <source>(tenancy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="65"/>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="69"/>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="69"/>
+        <source>%1 in %2, line %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="73"/>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ExplainCommand.cpp" line="77"/>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupCommands</name>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="28"/>
+        <source>Groups: list, create, show, update, delete, add-member, remove-member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="33"/>
+        <source>The group name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="34"/>
+        <source>The user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="35"/>
+        <source>What the group is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="38"/>
+        <source>Lists every group with its members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="39"/>
+        <source>Creates a group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="40"/>
+        <source>Shows one group with its members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="41"/>
+        <source>Changes a group&apos;s description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="42"/>
+        <source>Deletes a group (not Administrators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="43"/>
+        <source>Adds a user to a group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="45"/>
+        <source>Removes a user from a group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="55"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="56"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="57"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="58"/>
+        <source>Built in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="59"/>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="60"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="65"/>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="65"/>
+        <source>MEMBERS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="65"/>
+        <source>DESCRIPTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="79"/>
+        <source>Created group %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="92"/>
+        <source>Say what to change: --description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="102"/>
+        <source>Deleted group %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="112"/>
+        <source>%1 is a member of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GroupCommands.cpp" line="123"/>
+        <source>%1 is no longer a member of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageCommands</name>
+    <message>
+        <location filename="../app/cli/ImageCommands.cpp" line="11"/>
+        <source>Images of a repository: list, delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImageCommands.cpp" line="16"/>
+        <source>The repository, e.g. team/app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImageCommands.cpp" line="19"/>
+        <source>Lists a repository&apos;s images, newest push first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImageCommands.cpp" line="24"/>
+        <source>Deletes an image and the tags that point at it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImageCommands.cpp" line="25"/>
+        <source>The image&apos;s digest, sha256:&lt;64 hex digits&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImageCommands.cpp" line="35"/>
+        <source>DIGEST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImageCommands.cpp" line="35"/>
+        <source>KIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImageCommands.cpp" line="35"/>
+        <source>SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImageCommands.cpp" line="35"/>
+        <source>PUSHED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImageCommands.cpp" line="35"/>
+        <source>TAGS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImageCommands.cpp" line="55"/>
+        <source>Deleted image %1 from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Invocation</name>
+    <message>
+        <location filename="../app/cli/Invocation.cpp" line="31"/>
+        <location filename="../app/cli/Invocation.cpp" line="39"/>
+        <location filename="../app/cli/Invocation.cpp" line="69"/>
+        <source>berthctl: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/Invocation.cpp" line="32"/>
+        <source>Run &apos;berthctl %1 --help&apos; for its usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/Invocation.cpp" line="45"/>
+        <source>The server answered HTTP %1 without an error message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/Invocation.cpp" line="47"/>
+        <source>berthctl: %1 (HTTP %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/Invocation.cpp" line="49"/>
+        <source>berthctl: %1 (%2, HTTP %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/Invocation.cpp" line="57"/>
+        <source>  line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/Invocation.cpp" line="63"/>
+        <source>Sign in with --user and --password (or BERTH_USER and BERTH_PASSWORD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSourceCommands</name>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="28"/>
+        <source>Network sources (address ranges for policy conditions): list, create, show, update, delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="33"/>
+        <source>The network source&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="34"/>
+        <source>What the ranges are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="37"/>
+        <source>Lists every network source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="39"/>
+        <source>Creates a network source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="40"/>
+        <source>CIDR ranges, e.g. 10.0.0.0/8 2001:db8::/32.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="43"/>
+        <source>Shows one network source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="45"/>
+        <source>Replaces a network source&apos;s ranges and/or description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="48"/>
+        <source>A CIDR range; repeat for several. Replaces them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="52"/>
+        <source>Deletes a network source that no policy names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="59"/>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="59"/>
+        <source>RANGES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="59"/>
+        <source>DESCRIPTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="73"/>
+        <source>Created network source %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="82"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="83"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="84"/>
+        <source>Ranges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="85"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="86"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="99"/>
+        <source>Say what to change: --range and/or --description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="101"/>
+        <source>Updated network source %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/NetworkSourceCommands.cpp" line="109"/>
+        <source>Deleted network source %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenApiCommand</name>
+    <message>
+        <location filename="../app/cli/OpenApiCommand.cpp" line="9"/>
+        <source>Prints the server&apos;s OpenAPI 3.0 description of the management API (JSON).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Output</name>
+    <message>
+        <location filename="../app/cli/Output.cpp" line="86"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/Output.cpp" line="86"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/Output.cpp" line="108"/>
+        <source>%1 B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/Output.cpp" line="110"/>
+        <source>%1 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/Output.cpp" line="111"/>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PolicyCommands</name>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="26"/>
+        <source>(tenancy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="42"/>
+        <source>Policies: list, show, create, update, delete, validate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="47"/>
+        <source>The policy&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="50"/>
+        <source>The compartment the policy is attached to, e.g. Apps (default: the tenancy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="53"/>
+        <source>Read the statements from FILE, one per line; - reads standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="55"/>
+        <source>The statements themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="57"/>
+        <source>What the policy is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="61"/>
+        <source>Lists policies by compartment, then name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="64"/>
+        <source>Only the policies attached to this compartment (&quot;&quot; is the tenancy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="67"/>
+        <source>Shows a policy with its statements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="69"/>
+        <source>Attaches a new policy to a compartment; invalid statements are refused with their line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="74"/>
+        <source>Replaces a policy&apos;s statements and/or description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="78"/>
+        <source>Deletes a policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="80"/>
+        <source>Checks statements without saving them; exit status 1 when they have problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="92"/>
+        <source>Give either --file or --statements, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="98"/>
+        <source>The statements are missing: give --file FILE or --statements TEXT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="115"/>
+        <source>Cannot read %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="126"/>
+        <source>COMPARTMENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="126"/>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="126"/>
+        <source>STATEMENTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="126"/>
+        <source>DESCRIPTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="140"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="141"/>
+        <source>Compartment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="142"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="143"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="144"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="145"/>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="146"/>
+        <source>Statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="164"/>
+        <source>Created policy %1 in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="182"/>
+        <source>Say what to change: --file, --statements and/or --description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="186"/>
+        <source>Updated policy %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="194"/>
+        <source>Deleted policy %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="214"/>
+        <source>The statements are valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="223"/>
+        <source>LINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="223"/>
+        <source>COLUMN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PolicyCommands.cpp" line="223"/>
+        <source>PROBLEM</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryCommands</name>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="16"/>
+        <source>(tenancy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="23"/>
+        <source>Repositories: list, create, show, move, make public, delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="29"/>
+        <source>The compartment, e.g. Apps:Backend (default: the tenancy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="31"/>
+        <source>The repository, e.g. team/app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="34"/>
+        <source>Lists the repositories in a compartment that you may inspect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="37"/>
+        <source>Include the compartments below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="40"/>
+        <source>Creates an empty repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="43"/>
+        <source>Anyone may pull it, signed in or not (needs manage rights).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="45"/>
+        <source>Shows one repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="47"/>
+        <source>Moves a repository to another compartment (&quot;&quot; is the tenancy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="48"/>
+        <source>Where it goes, e.g. Apps:Backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="52"/>
+        <source>Makes a repository public (true) or private (false).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="53"/>
+        <source>Whether anyone may pull it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="57"/>
+        <source>Deletes a repository with all its images and tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="59"/>
+        <source>Do not ask for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="67"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="68"/>
+        <source>Compartment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="69"/>
+        <source>Public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="70"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="71"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="72"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="73"/>
+        <source>Last push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="74"/>
+        <source>Last pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="87"/>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="87"/>
+        <source>COMPARTMENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="87"/>
+        <source>PUBLIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="87"/>
+        <source>IMAGES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="87"/>
+        <source>TAGS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="87"/>
+        <source>LAST PUSH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="107"/>
+        <source>Created repository %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="124"/>
+        <source>Moved repository %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="137"/>
+        <source>Write true or false, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="142"/>
+        <source>Repository %1 is public: anyone may pull it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="143"/>
+        <source>Repository %1 is private.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="151"/>
+        <source>Delete repository %1 with all its images and tags? [y/N] </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="155"/>
+        <source>Not deleted; answer y, or pass --yes to delete without asking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="157"/>
+        <source>Deleted repository %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TagCommands</name>
+    <message>
+        <location filename="../app/cli/TagCommands.cpp" line="9"/>
+        <source>Tags of a repository: delete (untag).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TagCommands.cpp" line="16"/>
+        <source>Removes a tag; the image stays, reachable by its digest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TagCommands.cpp" line="17"/>
+        <source>The repository, e.g. team/app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TagCommands.cpp" line="18"/>
+        <source>The tag, e.g. 1.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TagCommands.cpp" line="31"/>
+        <source>Removed tag %1 from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserCommands</name>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="28"/>
+        <source>Users: list, create, show, me, update, lock, unlock, passwd, delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="33"/>
+        <source>The user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="34"/>
+        <source>The user&apos;s email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="36"/>
+        <source>Who the user is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="39"/>
+        <source>Lists every user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="41"/>
+        <source>Creates a local user; without a password they sign in with auth tokens only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="44"/>
+        <source>The new user&apos;s password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="47"/>
+        <source>Shows one user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="48"/>
+        <source>Shows the signed-in user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="50"/>
+        <source>Changes a user&apos;s email or description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="54"/>
+        <source>Locks a user: they cannot sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="55"/>
+        <source>Unlocks a user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="57"/>
+        <source>Sets a user&apos;s password, read from the first line of standard input unless --new-password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="59"/>
+        <source>The new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="62"/>
+        <source>Deletes a user with their auth tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="69"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="70"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="71"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="72"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="73"/>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="74"/>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="75"/>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="76"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="77"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="84"/>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="84"/>
+        <source>EMAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="84"/>
+        <source>ADMIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="84"/>
+        <source>LOCKED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="84"/>
+        <source>GROUPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="103"/>
+        <source>Created user %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="128"/>
+        <source>Say what to change: --email and/or --description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="130"/>
+        <source>Updated user %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="141"/>
+        <source>Locked user %1: they cannot sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="150"/>
+        <source>Unlocked user %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="160"/>
+        <source>No new password: give --new-password or one line on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="165"/>
+        <source>Changed the password of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UserCommands.cpp" line="172"/>
+        <source>Deleted user %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
