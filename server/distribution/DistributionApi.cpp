@@ -16,21 +16,27 @@ template <typename H> auto make(RegistryService& registry)
     };
 }
 
-auto listing(RegistryService& registry, ListingHandler::Kind kind)
+auto listing(RegistryService& registry, ListingHandler::Kind kind, DistributionApi::InspectFilter filter = {})
 {
-    return [&registry, kind](const HttpRequest&, const RouteMatch& match) -> std::unique_ptr<HttpHandler> {
-        return std::make_unique<ListingHandler>(registry, match, kind);
+    return [&registry, kind, filter](const HttpRequest&,
+                                     const RouteMatch& match) -> std::unique_ptr<HttpHandler> {
+        auto handler = std::make_unique<ListingHandler>(registry, match, kind);
+        handler->setInspectFilter(filter);
+        return handler;
     };
 }
 
 } // namespace
 
-void DistributionApi::addRoutes(Router& router, RegistryService& registry)
+void DistributionApi::addRoutes(Router& router, RegistryService& registry, InspectFilter canInspect)
 {
     using K = ListingHandler::Kind;
     // Fixed paths first: "_catalog" is not a valid repository name, but keep it unambiguous anyway.
     router.add({{"GET", "HEAD"}, QStringLiteral("/v2/"), Access::None, listing(registry, K::ApiVersion)});
-    router.add({{"GET"}, QStringLiteral("/v2/_catalog"), Access::Catalog, listing(registry, K::Catalog)});
+    router.add({{"GET"},
+                QStringLiteral("/v2/_catalog"),
+                Access::Catalog,
+                listing(registry, K::Catalog, canInspect)});
 
     router.add(
         {{"GET", "HEAD"}, QStringLiteral("/v2/{name}/tags/list"), Access::Pull, listing(registry, K::Tags)});

@@ -2,6 +2,8 @@
 
 #include "routing/Router.h"
 
+#include <functional>
+
 namespace berth {
 
 class RegistryService;
@@ -10,7 +12,12 @@ class RegistryService;
 class DistributionApi
 {
 public:
-    static void addRoutes(Router& router, RegistryService& registry);
+    /// May this subject see this repository in the catalog (REPOSITORY_INSPECT)?
+    using InspectFilter = std::function<bool(const AuthorizationSubject& subject, const QString& repository,
+                                             const QString& clientAddress)>;
+
+    /// Without a filter the catalog lists every repository.
+    static void addRoutes(Router& router, RegistryService& registry, InspectFilter canInspect = {});
 };
 
 } // namespace berth

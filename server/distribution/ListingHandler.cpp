@@ -91,9 +91,15 @@ void ListingHandler::listCatalog(const HttpRequest& request, HttpResponder& resp
         return;
     }
     addCommonHeaders(responder);
+    // The next page starts after the last name read, whether or not this subject may see it.
     if (page->more && !page->names.isEmpty())
         addNextLink(responder, "/v2/_catalog", n, page->names.last());
-    const QJsonObject body{{QStringLiteral("repositories"), QJsonArray::fromStringList(page->names)}};
+    QStringList visible;
+    for (const QString& name : page->names) {
+        if (!m_canInspect || m_canInspect(m_match.subject, name, request.peerAddress.toString()))
+            visible.append(name);
+    }
+    const QJsonObject body{{QStringLiteral("repositories"), QJsonArray::fromStringList(visible)}};
     responder.send(200, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json");
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "distribution/DistributionApi.h"
 #include "distribution/DistributionHandler.h"
 
 namespace berth {
@@ -18,6 +19,8 @@ public:
     };
 
     ListingHandler(RegistryService& registry, RouteMatch match, Kind kind);
+    /// The catalog lists only what the filter lets the request's subject see.
+    void setInspectFilter(DistributionApi::InspectFilter filter) { m_canInspect = std::move(filter); }
 
 protected:
     void finish(const HttpRequest& request, HttpResponder& responder) override;
@@ -31,6 +34,7 @@ private:
     static void addNextLink(HttpResponder& responder, const QByteArray& path, int n, const QString& last);
 
     Kind m_kind;
+    DistributionApi::InspectFilter m_canInspect;
 };
 
 } // namespace berth

@@ -158,7 +158,12 @@ Result<void> RegistryHost::open()
 
     d->router = std::make_unique<Router>();
     d->tokens->addRoutes(*d->router);
-    DistributionApi::addRoutes(*d->router, *d->registry);
+    PolicyAccessGate* gate = d->gate.get();
+    DistributionApi::addRoutes(
+        *d->router, *d->registry,
+        [gate](const AuthorizationSubject& subject, const QString& repository, const QString& clientAddress) {
+            return gate->canInspect(subject, repository, clientAddress);
+        });
     d->api = std::make_unique<ManagementApi>(
         ApiServices{d->registry.get(), d->gate.get(), d->identity.get(), d->audit.get()});
     d->api->addRoutes(*d->router);
