@@ -4,72 +4,87 @@
 <context>
     <name>Daemon</name>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="53"/>
+        <location filename="../server/daemon/Daemon.cpp" line="51"/>
         <source>Cannot open the registry data in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="71"/>
+        <location filename="../server/daemon/Daemon.cpp" line="58"/>
+        <source>Created the administrator &quot;%1&quot; with the password %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="60"/>
+        <source>This password is shown only now: keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="62"/>
+        <source>Created the administrator &quot;%1&quot; with the password from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="76"/>
         <source>Cannot listen on %1:%2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="90"/>
+        <location filename="../server/daemon/Daemon.cpp" line="95"/>
         <source>Cannot serve HTTPS: Qt&apos;s TLS backend is not available (is OpenSSL 3 installed?).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="102"/>
+        <location filename="../server/daemon/Daemon.cpp" line="107"/>
         <source>Cannot set up HTTPS with a local CA: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="106"/>
+        <location filename="../server/daemon/Daemon.cpp" line="111"/>
         <source>Issued a new HTTPS certificate, %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="118"/>
+        <location filename="../server/daemon/Daemon.cpp" line="123"/>
         <source>Cannot serve HTTPS: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="130"/>
+        <location filename="../server/daemon/Daemon.cpp" line="135"/>
         <source>Cannot watch for SIGTERM; stop berthd with SIGKILL if needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="150"/>
+        <location filename="../server/daemon/Daemon.cpp" line="155"/>
         <source>Second stop signal: quitting without waiting for requests in flight.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="155"/>
+        <location filename="../server/daemon/Daemon.cpp" line="160"/>
         <source>Stopping: no new connections; waiting for %1 open connection(s) to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="171"/>
+        <location filename="../server/daemon/Daemon.cpp" line="176"/>
         <source>Cannot write the ready file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="187"/>
+        <location filename="../server/daemon/Daemon.cpp" line="192"/>
         <source>Berth %1 is serving the registry at %2 with its data in %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="196"/>
+        <location filename="../server/daemon/Daemon.cpp" line="201"/>
         <source>Its certificate comes from the local CA %1; clients must trust that CA (README.md, &quot;HTTPS&quot;, says how).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="201"/>
-        <source>Use it with:</source>
+        <location filename="../server/daemon/Daemon.cpp" line="206"/>
+        <source>Sign in first (user admin, or a user an administrator made, with a password or an auth token), then push and pull:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="223"/>
+        <location filename="../server/daemon/Daemon.cpp" line="231"/>
         <source>Press Ctrl+C to stop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -132,125 +147,131 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="149"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="153"/>
         <source>The config file %1 has an unknown setting &quot;%2&quot;; known settings: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="165"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="171"/>
         <source>&quot;allowPlainHttp&quot; in %1 must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="183"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="189"/>
         <source>HTTPS with your own certificate needs both files: --tls-cert FILE and --tls-key FILE (or &quot;tls&quot;: {&quot;certificate&quot;: &quot;FILE&quot;, &quot;key&quot;: &quot;FILE&quot;} in the config file).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="192"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="198"/>
         <source>Refusing to serve plain HTTP on %1: it is not a loopback address, so passwords and images would cross the network unencrypted. Serve HTTPS with --tls auto (berthd makes a local CA and certificate and tells clients how to trust it) or with --tls-cert FILE --tls-key FILE; or, on a network you trust, add --allow-plain-http.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="206"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="212"/>
         <source>Berth&apos;s headless registry server: an OCI / Docker Registry V2 server for docker, podman, skopeo and helm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="212"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="218"/>
         <source>Address and port to listen on (default 127.0.0.1:5000; port 0 picks a free port).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="214"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="220"/>
         <source>HOST:PORT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="217"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="223"/>
         <source>Directory for the registry&apos;s data (default %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="217"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="223"/>
         <source>DIR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="218"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="224"/>
         <source>Read settings from a JSON file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="219"/>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="222"/>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="236"/>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="239"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="225"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="228"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="242"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="245"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="254"/>
         <source>FILE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="221"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="227"/>
         <source>Once listening, write the address (HOST:PORT) to this file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="224"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="230"/>
         <source>How much to log: debug, info, warning or error (default info).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="225"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="231"/>
         <source>LEVEL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="228"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="234"/>
         <source>Serve HTTPS. auto: make a local CA and a server certificate in DIR/keys on first start (and renew it); files: use --tls-cert and --tls-key; off: plain HTTP.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="231"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="237"/>
         <source>MODE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="234"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="240"/>
         <source>Serve HTTPS with this certificate (PEM; the server&apos;s certificate first, then intermediates).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="238"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="244"/>
         <source>The private key of --tls-cert (PEM, without a passphrase).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="242"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="248"/>
         <source>Serve plain HTTP on an address other than loopback (only on a network you trust: passwords and images cross it unencrypted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="247"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="252"/>
+        <source>On first start, give the administrator &quot;admin&quot; the password in the first line of this file instead of a generated one (at least 12 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="259"/>
         <source>(see berthd --help)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="260"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="272"/>
         <source>Unexpected argument &quot;%1&quot; (see berthd --help).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="284"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="298"/>
         <source>Unknown log level &quot;%1&quot;; use debug, info, warning or error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="289"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="303"/>
         <source>Unknown TLS mode &quot;%1&quot;; use --tls auto, --tls files (with --tls-cert and --tls-key) or --tls off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="296"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="310"/>
         <source>--tls %1 does not take --tls-cert or --tls-key; leave out --tls to serve your own certificate.</source>
         <translation type="unfinished"></translation>
     </message>
