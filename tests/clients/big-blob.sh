@@ -29,13 +29,13 @@ big_digest=sha256:$(sha256_of "$T/big.bin")
 note "digest $big_digest"
 
 step "monolithic upload: POST, then PUT <Location>&digest= with the whole body"
-code=$(curl -s -D "$T/h.txt" -o /dev/null -w '%{http_code}' -X POST "$REG_URL/v2/big/blobs/uploads/") || true
+code=$(curl -s "${AUTH[@]}" -D "$T/h.txt" -o /dev/null -w '%{http_code}' -X POST "$REG_URL/v2/big/blobs/uploads/") || true
 assert_eq 202 "$code" "POST /v2/big/blobs/uploads/ answers 202"
 loc=$(header "$T/h.txt" Location)
 [ -n "$loc" ] || fail "POST answered no Location header"
 put_url=$(with_query "$(abs_url "$loc")" "digest=$big_digest")
 start=$SECONDS
-code=$(curl -s -D "$T/h.txt" -o "$T/body.txt" -w '%{http_code}' -X PUT -H "Content-Type: application/octet-stream" \
+code=$(curl -s "${AUTH[@]}" -D "$T/h.txt" -o "$T/body.txt" -w '%{http_code}' -X PUT -H "Content-Type: application/octet-stream" \
     --upload-file "$T/big.bin" "$put_url") || true
 secs=$((SECONDS - start))
 assert_eq 201 "$code" "PUT of 2 GiB answers 201" "body: $(head -c 300 "$T/body.txt")"
@@ -43,9 +43,9 @@ assert_eq "$big_digest" "$(header "$T/h.txt" Docker-Content-Digest)" "Docker-Con
 note "pushed in about $secs s"
 
 step "HEAD and streamed GET of the 2 GiB blob"
-curl -s -I -o "$T/h.txt" "$REG_URL/v2/big/blobs/$big_digest" || true
+curl -s "${AUTH[@]}" -I -o "$T/h.txt" "$REG_URL/v2/big/blobs/$big_digest" || true
 assert_eq 2147483648 "$(header "$T/h.txt" Content-Length)" "HEAD answers Content-Length 2147483648"
-got=$(curl -s -f "$REG_URL/v2/big/blobs/$big_digest" | sha256sum | cut -d' ' -f1) || true
+got=$(curl -s "${AUTH[@]}" -f "$REG_URL/v2/big/blobs/$big_digest" | sha256sum | cut -d' ' -f1) || true
 assert_eq "$big_digest" "sha256:$got" "pulled bytes hash to the same digest"
 rm -f "$T/big.bin"
 
@@ -55,14 +55,14 @@ chunk_digest=sha256:$(sha256_of "$T/chunked.bin")
 split -b 40M -d "$T/chunked.bin" "$T/chunk."
 chunks=("$T"/chunk.*)
 assert_eq 3 "${#chunks[@]}" "split into 3 chunks (40 + 40 + 20 MiB)"
-code=$(curl -s -D "$T/h.txt" -o /dev/null -w '%{http_code}' -X POST "$REG_URL/v2/chunked/blobs/uploads/") || true
+code=$(curl -s "${AUTH[@]}" -D "$T/h.txt" -o /dev/null -w '%{http_code}' -X POST "$REG_URL/v2/chunked/blobs/uploads/") || true
 assert_eq 202 "$code" "POST /v2/chunked/blobs/uploads/ answers 202"
 loc=$(abs_url "$(header "$T/h.txt" Location)")
 offset=0
 for c in "${chunks[@]}"; do
     n=$(stat -c %s "$c")
     last=$((offset + n - 1))
-    code=$(curl -s -D "$T/h.txt" -o "$T/body.txt" -w '%{http_code}' -X PATCH \
+    code=$(curl -s "${AUTH[@]}" -D "$T/h.txt" -o "$T/body.txt" -w '%{http_code}' -X PATCH \
         -H "Content-Type: application/octet-stream" -H "Content-Range: $offset-$last" \
         --upload-file "$c" "$loc") || true
     assert_eq 202 "$code" "PATCH bytes $offset-$last answers 202" "body: $(head -c 300 "$T/body.txt")"
@@ -70,10 +70,10 @@ for c in "${chunks[@]}"; do
     loc=$(abs_url "$(header "$T/h.txt" Location)")
     offset=$((last + 1))
 done
-code=$(curl -s -D "$T/h.txt" -o "$T/body.txt" -w '%{http_code}' -X PUT -H "Content-Length: 0" \
+code=$(curl -s "${AUTH[@]}" -D "$T/h.txt" -o "$T/body.txt" -w '%{http_code}' -X PUT -H "Content-Length: 0" \
     "$(with_query "$loc" "digest=$chunk_digest")") || true
 assert_eq 201 "$code" "closing PUT with the digest answers 201" "body: $(head -c 300 "$T/body.txt")"
-got=$(curl -s -f "$REG_URL/v2/chunked/blobs/$chunk_digest" | sha256sum | cut -d' ' -f1) || true
+got=$(curl -s "${AUTH[@]}" -f "$REG_URL/v2/chunked/blobs/$chunk_digest" | sha256sum | cut -d' ' -f1) || true
 assert_eq "$chunk_digest" "sha256:$got" "chunked blob pulled back with the same digest"
 
 step "peak memory of the registry"

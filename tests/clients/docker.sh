@@ -96,6 +96,7 @@ note "dockerd $(docker version --format '{{.Server.Version}}') ready (pid $DOCKE
 
 registry_start
 R=$REG_ADDR
+login_with docker
 
 # ---- load, push, pull back -------------------------------------------------------------------
 step "docker load of the docker-archive fixture, push, remove, pull back"
@@ -107,7 +108,7 @@ run docker tag feas/single:v1 "$R/docker/single:v1"
 run docker push "$R/docker/single:v1"
 pushed_digest=$(sed -n 's/.*digest: \(sha256:[0-9a-f]\{64\}\).*/\1/p' "$T/last.log")
 [ -n "$pushed_digest" ] || fail "docker push printed no digest: $(cat "$T/last.log")"
-curl -s -o "$T/pushed.json" "${ACCEPT_ALL_MANIFESTS[@]}" "$REG_URL/v2/docker/single/manifests/v1"
+curl -s "${AUTH[@]}" -o "$T/pushed.json" "${ACCEPT_ALL_MANIFESTS[@]}" "$REG_URL/v2/docker/single/manifests/v1"
 assert_eq "$pushed_digest" "sha256:$(sha256_of "$T/pushed.json")" "registry serves the manifest docker pushed"
 assert_eq application/vnd.docker.distribution.manifest.v2+json "$(jq -r .mediaType "$T/pushed.json")" \
     "docker pushed Docker schema 2"
@@ -122,7 +123,7 @@ assert_eq "$R/docker/single@$pushed_digest" "$(cat "$T/last.log")" "repo digest 
 
 # ---- platform pull from an index -------------------------------------------------------------
 step "pull --platform linux/arm64 from a multi-arch index pushed with skopeo"
-run skopeo_ copy --all --preserve-digests --dest-tls-verify=false "oci:$IMG/oci-multi:v1" "docker://$R/multi:v1"
+run skopeo_ copy --all --preserve-digests --dest-tls-verify=false "${DEST_CREDS[@]}" "oci:$IMG/oci-multi:v1" "docker://$R/multi:v1"
 run docker pull --platform linux/arm64 "$R/multi:v1"
 run docker image inspect --format '{{.Architecture}} {{.Id}}' "$R/multi:v1"
 assert_eq "arm64 $ARM_CFG" "$(cat "$T/last.log")" "the arm64 image was pulled"

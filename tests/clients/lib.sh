@@ -8,6 +8,11 @@
 #   BERTH_TEST_TOOLS      tools fetched by scripts/prepare-test-tools.sh (BUILD/test-tools)
 #   BERTH_TEST_REGISTRY   berthd (default) or reference (Debian's docker-registry, for comparison)
 #
+# berthd requires sign-in. registry_start gives it a known administrator password through
+# --admin-password-file; tests sign in with REG_USER / REG_PASSWORD the way a user would
+# (skopeo/podman/docker/helm login, --creds, curl "${AUTH[@]}"). The reference registry runs without
+# auth and ignores the credentials.
+#
 # Everything a test writes (registry data, client configs, container storage) lives in one temp
 # dir, $T, removed on exit. No client touches the user's own config.
 set -euo pipefail
@@ -233,6 +238,20 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 echo '{}' >"$REGISTRY_AUTH_FILE"
 unset DOCKER_HOST CONTAINERS_CONF CONTAINERS_STORAGE_CONF
 
+# The administrator berthd creates on its first start, with a known password (at least 12
+# characters) read from a file only this test can read.
+REG_USER=admin
+REG_PASSWORD=berth-client-tests-2024
+ADMIN_PASSWORD_FILE=$T/admin-password
+(umask 077 && printf '%s\n' "$REG_PASSWORD" >"$ADMIN_PASSWORD_FILE")
+export REG_USER REG_PASSWORD
+# curl "${AUTH[@]}" ...: the administrator's credentials for raw /v2 and /api/v1 requests.
+AUTH=(-u "$REG_USER:$REG_PASSWORD")
+# skopeo_ ... "${CREDS[@]}": the same for a single skopeo command.
+CREDS=(--creds "$REG_USER:$REG_PASSWORD")
+SRC_CREDS=(--src-creds "$REG_USER:$REG_PASSWORD")
+DEST_CREDS=(--dest-creds "$REG_USER:$REG_PASSWORD")
+
 [ -n "${BERTH_TEST_IMAGES:-}" ] || fail "BERTH_TEST_IMAGES is not set (run the test through ctest, or see lib.sh)"
 [ -n "${BERTH_TEST_TOOLS:-}" ] || fail "BERTH_TEST_TOOLS is not set (run the test through ctest, or see lib.sh)"
 [ -f "$BERTH_TEST_IMAGES/SUMMARY.txt" ] ||
@@ -271,7 +290,8 @@ registry_start() {
     berthd)
         [ -n "${BERTHD:-}" ] || fail "BERTHD is not set (the berthd binary to test)"
         [ -x "$BERTHD" ] || fail "berthd is not built at $BERTHD. Run 'make test' (it builds first)."
-        "$BERTHD" --listen 127.0.0.1:0 --data "$data" --ready-file "$ready" >>"$REG_LOG" 2>&1 &
+        "$BERTHD" --listen 127.0.0.1:0 --data "$data" --ready-file "$ready" \
+            --admin-password-file "$ADMIN_PASSWORD_FILE" >>"$REG_LOG" 2>&1 &
         REG_PID=$!
         ;;
     reference)
@@ -330,11 +350,17 @@ EOF
     # allowed for this registry only, through a registries.conf of the test's own.
     printf '[[registry]]\nlocation = "%s"\ninsecure = true\n' "$REG_ADDR" >"$T/registries.conf"
     export CONTAINERS_REGISTRIES_CONF=$T/registries.conf
-    # It must answer the API base at once.
+    # It must answer the API base at once: signed in with 200; berthd asks anonymous clients to sign in.
     local code
-    code=$(curl -s -o /dev/null -w '%{http_code}' "$REG_URL/v2/") || true
-    [ "$code" = 200 ] || fail "GET $REG_URL/v2/ answered '$code', expected 200"
-    step "registry $BERTH_TEST_REGISTRY (pid $REG_PID) listening on $REG_ADDR"
+    code=$(curl -s -o /dev/null -w '%{http_code}' "${AUTH[@]}" "$REG_URL/v2/") || true
+    [ "$code" = 200 ] || fail "GET $REG_URL/v2/ as $REG_USER answered '$code', expected 200"
+    if is_berthd; then
+        code=$(curl -s -D "$T/v2-anonymous.h" -o /dev/null -w '%{http_code}' "$REG_URL/v2/") || true
+        [ "$code" = 401 ] || fail "GET $REG_URL/v2/ without credentials answered '$code', expected 401"
+        grep -qi '^www-authenticate: bearer realm=' "$T/v2-anonymous.h" ||
+            fail "the 401 from $REG_URL/v2/ has no Bearer challenge: $(tr -d '\r' <"$T/v2-anonymous.h")"
+    fi
+    step "registry $BERTH_TEST_REGISTRY (pid $REG_PID) listening on $REG_ADDR (sign-in as $REG_USER)"
 }
 
 # registry_peak_rss_kb: VmHWM of the running registry, in kB.
@@ -358,6 +384,24 @@ registry_stop() {
     wait "$pid" && rc=0 || rc=$?
     REG_PID=
     assert_eq 0 "$rc" "$BERTH_TEST_REGISTRY exited with code 0 after SIGTERM"
+}
+
+# ---- signing in ------------------------------------------------------------------------------
+
+# login_with CLIENT [FLAGS...]: signs in to the registry under test as REG_USER the way a user
+# does, password on stdin. CLIENT is skopeo_ or podman_ (into $REGISTRY_AUTH_FILE, which both read),
+# docker (into $DOCKER_CONFIG, through the test's dockerd) or helm (HELM is the binary; into
+# $HELM_REGISTRY_CONFIG). FLAGS go before the address (e.g. --tls-verify=false, --cert-dir DIR,
+# --insecure). Again after each registry_start: the address, and so the entry, changes.
+login_with() {
+    local client=$1
+    shift
+    case "$client" in
+    skopeo_ | podman_ | docker) run "$client" login "$@" -u "$REG_USER" --password-stdin "$REG_ADDR" <<<"$REG_PASSWORD" ;;
+    helm) run "$HELM" registry login "$@" -u "$REG_USER" --password-stdin "$REG_ADDR" <<<"$REG_PASSWORD" ;;
+    *) fail "login_with: unknown client '$client'" ;;
+    esac
+    note "signed in to $REG_ADDR as $REG_USER with ${client%_} login: $(grep -i 'succeeded' "$T/last.log" | head -n 1)"
 }
 
 # ---- HTTP helpers ----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ ARM_CFG=$(jq -r .config.digest "$(fixture_blob oci-multi "${ARM_MAN#sha256:}")")
 
 registry_start
 R=$REG_ADDR
+login_with podman_ --tls-verify=false
 
 step "podman load of the docker-archive fixture"
 run podman_ load -i "$IMG/docker-archive.tar"
@@ -61,9 +62,12 @@ assert_eq application/vnd.oci.image.index.v1+json "$(jq -r .mediaType "$T/list.j
 assert_eq "$AMD_MAN amd64
 $ARM_MAN arm64" "$(jq -r '.manifests[] | "\(.digest) \(.platform.architecture)"' "$T/list.json" | sort -k2)" \
     "index lists both platform manifests by digest"
-digest=$(curl -s -I "${ACCEPT_ALL_MANIFESTS[@]}" "$REG_URL/v2/podlist/manifests/v1" |
+digest=$(curl -s "${AUTH[@]}" -I "${ACCEPT_ALL_MANIFESTS[@]}" "$REG_URL/v2/podlist/manifests/v1" |
     tr -d '\r' | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')
 assert_eq "sha256:$(sha256_of "$T/list.json")" "$digest" "registry's digest of the index matches its bytes"
+# podman 4.3's `manifest inspect` has no --authfile and ignores REGISTRY_AUTH_FILE: it reads only the
+# default auth file ($XDG_RUNTIME_DIR/containers/auth.json, inside the temp dir). Sign in there too.
+login_with podman_ --tls-verify=false --authfile "$XDG_RUNTIME_DIR/containers/auth.json"
 run podman_ manifest inspect "$R/podlist:v1"
 assert_eq 2 "$(jq '.manifests | length' "$T/last.log")" "podman manifest inspect reads the pushed index"
 run podman_ pull --tls-verify=false --arch arm64 "$R/podlist:v1"

@@ -13,6 +13,7 @@ COPY=(skopeo_ copy --preserve-digests "${TLS[@]}")
 
 registry_start
 R=$REG_ADDR
+login_with skopeo_ --tls-verify=false
 
 # digests of the fixtures
 SINGLE_MAN=$(fixture_top oci-single)
@@ -33,7 +34,7 @@ raw_digest() {
 
 # header_digest REPO REF: Docker-Content-Digest the registry answers to a HEAD of the manifest
 header_digest() {
-    curl -s -I "${ACCEPT_ALL_MANIFESTS[@]}" "$REG_URL/v2/$1/manifests/$2" |
+    curl -s "${AUTH[@]}" -I "${ACCEPT_ALL_MANIFESTS[@]}" "$REG_URL/v2/$1/manifests/$2" |
         tr -d '\r' | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }'
 }
 
@@ -76,7 +77,7 @@ run "${SK[@]}" copy --format v2s2 "${TLS[@]}" "oci:$IMG/oci-single:v1" "docker:/
 raw_digest "$R/v2s2:v1" >/dev/null
 assert_eq application/vnd.docker.distribution.manifest.v2+json "$(jq -r .mediaType "$T/raw.json")" \
     "pushed manifest is Docker schema 2"
-ct=$(curl -s -o /dev/null -w '%{content_type}' "${ACCEPT_ALL_MANIFESTS[@]}" "$REG_URL/v2/v2s2/manifests/v1")
+ct=$(curl -s "${AUTH[@]}" -o /dev/null -w '%{content_type}' "${ACCEPT_ALL_MANIFESTS[@]}" "$REG_URL/v2/v2s2/manifests/v1")
 assert_eq application/vnd.docker.distribution.manifest.v2+json "$ct" "GET answers the Docker Content-Type"
 run "${COPY[@]}" "docker://$R/v2s2:v1" "dir:$T/out/dir-v2s2"
 assert_same_file "$T/raw.json" "$T/out/dir-v2s2/manifest.json" "v2s2 manifest comes back unchanged"
@@ -99,7 +100,7 @@ assert_eq "$R/tags" "$(jq -r .Repository "$T/tags.json")" "list-tags names the r
 assert_eq "1.0 a-tag latest v10 v2" "$(jq -r '.Tags | sort | join(" ")' "$T/tags.json")" "list-tags has all five tags"
 if is_berthd; then
     assert_eq "1.0 a-tag latest v10 v2" "$(jq -r '.Tags | join(" ")' "$T/tags.json")" "tags come back in lexical order"
-    curl -s "$REG_URL/v2/tags/tags/list?n=2" -o "$T/page.json"
+    curl -s "${AUTH[@]}" "$REG_URL/v2/tags/tags/list?n=2" -o "$T/page.json"
     assert_eq '1.0 a-tag' "$(jq -r '.tags | join(" ")' "$T/page.json")" "tags/list?n=2 gives the first page"
 else
     note "skipped: lexical order and n= paging (the reference registry returns tags unsorted)"
@@ -109,13 +110,13 @@ fi
 step "delete by tag: the manifest is gone"
 run "${COPY[@]}" --all "oci:$IMG/oci-multi:v1" "docker://$R/del:keep"
 run "${COPY[@]}" "oci:$IMG/oci-single:v1" "docker://$R/del:gone"
-assert_eq 200 "$(http_code GET "$REG_URL/v2/del/manifests/gone" "${ACCEPT_ALL_MANIFESTS[@]}")" "del:gone is there before"
+assert_eq 200 "$(http_code GET "$REG_URL/v2/del/manifests/gone" "${AUTH[@]}" "${ACCEPT_ALL_MANIFESTS[@]}")" "del:gone is there before"
 run "${SK[@]}" delete --tls-verify=false "docker://$R/del:gone"
-assert_eq 404 "$(http_code GET "$REG_URL/v2/del/manifests/gone" "${ACCEPT_ALL_MANIFESTS[@]}")" "GET by tag answers 404"
-assert_eq 404 "$(http_code GET "$REG_URL/v2/del/manifests/$SINGLE_MAN" "${ACCEPT_ALL_MANIFESTS[@]}")" "GET by digest answers 404"
+assert_eq 404 "$(http_code GET "$REG_URL/v2/del/manifests/gone" "${AUTH[@]}" "${ACCEPT_ALL_MANIFESTS[@]}")" "GET by tag answers 404"
+assert_eq 404 "$(http_code GET "$REG_URL/v2/del/manifests/$SINGLE_MAN" "${AUTH[@]}" "${ACCEPT_ALL_MANIFESTS[@]}")" "GET by digest answers 404"
 run "${SK[@]}" list-tags --tls-verify=false "docker://$R/del"
 assert_eq keep "$(jq -r '.Tags | join(" ")' "$T/last.log")" "list-tags no longer shows the deleted tag"
-assert_eq 200 "$(http_code GET "$REG_URL/v2/single/manifests/v1" "${ACCEPT_ALL_MANIFESTS[@]}")" \
+assert_eq 200 "$(http_code GET "$REG_URL/v2/single/manifests/v1" "${AUTH[@]}" "${ACCEPT_ALL_MANIFESTS[@]}")" \
     "the same manifest in another repository is untouched"
 
 # ---- zstd ------------------------------------------------------------------------------------
@@ -136,23 +137,23 @@ assert_eq application/spdx+json "$(jq -r .artifactType "$T/raw.json")" "artifact
 assert_eq "$SINGLE_MAN" "$(jq -r .subject.digest "$T/raw.json")" "subject kept"
 if is_berthd; then
     url=$REG_URL/v2/ref/referrers/$SINGLE_MAN
-    code=$(curl -s -D "$T/h.txt" -o "$T/referrers.json" -w '%{http_code}' "$url") || true
+    code=$(curl -s "${AUTH[@]}" -D "$T/h.txt" -o "$T/referrers.json" -w '%{http_code}' "$url") || true
     assert_eq 200 "$code" "GET /v2/ref/referrers/<subject> answers 200"
     assert_contains "$(tr -d '\r' <"$T/h.txt" | tr 'A-Z' 'a-z')" \
         "content-type: application/vnd.oci.image.index.v1+json" "referrers answer is an OCI index"
     assert_eq "$REF_MAN application/spdx+json" \
         "$(jq -r '.manifests[] | "\(.digest) \(.artifactType)"' "$T/referrers.json")" "index lists the artifact"
-    code=$(curl -s -D "$T/h.txt" -o "$T/referrers.json" -w '%{http_code}' "$url?artifactType=application/spdx%2Bjson") || true
+    code=$(curl -s "${AUTH[@]}" -D "$T/h.txt" -o "$T/referrers.json" -w '%{http_code}' "$url?artifactType=application/spdx%2Bjson") || true
     assert_eq 200 "$code" "referrers with artifactType filter answers 200"
     assert_eq "$REF_MAN" "$(jq -r '.manifests[].digest' "$T/referrers.json")" "filter keeps the matching artifact"
     assert_contains "$(tr -d '\r' <"$T/h.txt" | tr 'A-Z' 'a-z')" "oci-filters-applied: artifacttype" \
         "OCI-Filters-Applied header names artifactType"
-    curl -s -o "$T/referrers.json" "$url?artifactType=application/x-other" || true
+    curl -s "${AUTH[@]}" -o "$T/referrers.json" "$url?artifactType=application/x-other" || true
     assert_eq 0 "$(jq '.manifests | length' "$T/referrers.json")" "filter with another type gives an empty list"
-    code=$(curl -s -o "$T/referrers.json" -w '%{http_code}' "$REG_URL/v2/ref/referrers/$REF_MAN") || true
+    code=$(curl -s "${AUTH[@]}" -o "$T/referrers.json" -w '%{http_code}' "$REG_URL/v2/ref/referrers/$REF_MAN") || true
     assert_eq "200 0" "$code $(jq '.manifests | length' "$T/referrers.json")" "a digest nothing refers to has no referrers"
     # A direct PUT of a manifest with a subject must answer OCI-Subject.
-    curl -s -D "$T/h.txt" -o /dev/null -X PUT -H "Content-Type: application/vnd.oci.image.manifest.v1+json" \
+    curl -s "${AUTH[@]}" -D "$T/h.txt" -o /dev/null -X PUT -H "Content-Type: application/vnd.oci.image.manifest.v1+json" \
         --data-binary "@$(fixture_blob oci-referrer "${REF_MAN#sha256:}")" "$REG_URL/v2/ref/manifests/sbom-again" || true
     assert_contains "$(tr -d '\r' <"$T/h.txt" | tr 'A-Z' 'a-z')" "oci-subject: $SINGLE_MAN" \
         "PUT of a manifest with a subject answers OCI-Subject"
@@ -177,12 +178,13 @@ step "stop and start again on the same data: everything is still there"
 registry_stop
 registry_start
 R=$REG_ADDR
+login_with skopeo_ --tls-verify=false
 assert_eq "$MULTI_IDX" "$(raw_digest "$R/multi:v1")" "index still served with its digest"
 rm -rf "$T/out/oci-single"
 run "${COPY[@]}" "docker://$R/single:v1" "oci:$T/out/oci-single:v1"
 assert_same_blobs "$IMG/oci-single" "$T/out/oci-single" "image pulled after restart is byte-identical"
 run "${SK[@]}" list-tags --tls-verify=false "docker://$R/tags"
 assert_eq "1.0 a-tag latest v10 v2" "$(jq -r '.Tags | sort | join(" ")' "$T/last.log")" "tags survive the restart"
-assert_eq 404 "$(http_code GET "$REG_URL/v2/del/manifests/gone" "${ACCEPT_ALL_MANIFESTS[@]}")" "deleted tag stays deleted"
+assert_eq 404 "$(http_code GET "$REG_URL/v2/del/manifests/gone" "${AUTH[@]}" "${ACCEPT_ALL_MANIFESTS[@]}")" "deleted tag stays deleted"
 
 registry_stop

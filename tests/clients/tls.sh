@@ -33,7 +33,8 @@ tls_start() {
         : >"$REG_LOG"
     fi
     mark=$(wc -l <"$REG_LOG")
-    "$BERTHD" --tls auto --listen 127.0.0.1:0 --data "$DATA" --ready-file "$ready" >>"$REG_LOG" 2>&1 &
+    "$BERTHD" --tls auto --listen 127.0.0.1:0 --data "$DATA" --ready-file "$ready" \
+        --admin-password-file "$ADMIN_PASSWORD_FILE" >>"$REG_LOG" 2>&1 &
     REG_PID=$!
     for _ in $(seq 200); do
         if ! kill -0 "$REG_PID" 2>/dev/null; then
@@ -87,20 +88,24 @@ assert_contains "$(cat "$T/last.log")" "IP Address:127.0.0.1" "the certificate n
 assert_contains "$(cat "$T/last.log")" "DNS:localhost" "the certificate names localhost"
 
 step "curl trusts it with --cacert; without it, curl fails on the certificate"
-assert_eq 200 "$(http_code GET "https://$R/v2/" --cacert "$CA")" "GET https://$R/v2/ with --cacert"
-assert_eq 200 "$(http_code GET "https://localhost:${R#*:}/v2/" --cacert "$CA" --resolve "localhost:${R#*:}:127.0.0.1")" \
+assert_eq 200 "$(http_code GET "https://$R/v2/" --cacert "$CA" "${AUTH[@]}")" "GET https://$R/v2/ with --cacert"
+assert_eq 401 "$(http_code GET "https://$R/v2/" --cacert "$CA")" "the same without credentials answers 401"
+assert_eq 200 "$(http_code GET "https://localhost:${R#*:}/v2/" --cacert "$CA" "${AUTH[@]}" --resolve "localhost:${R#*:}:127.0.0.1")" \
     "the same as https://localhost"
 rc=0
 curl -sS -o /dev/null "https://$R/v2/" 2>"$T/curl.err" || rc=$?
 assert_eq 60 "$rc" "curl without the CA exits 60 (peer certificate cannot be authenticated)"
 assert_contains "$(cat "$T/curl.err")" "certificate" "curl's error is about the certificate"
 assert_eq 000 "$(http_code GET "http://$R/v2/")" "plain HTTP to the HTTPS port gets no HTTP answer"
-assert_eq 200 "$(http_code GET "https://$R/v2/" --cacert "$CA")" "and berthd keeps serving HTTPS after it"
+assert_eq 200 "$(http_code GET "https://$R/v2/" --cacert "$CA" "${AUTH[@]}")" "and berthd keeps serving HTTPS after it"
 run_fails curl -sS --tlsv1.1 --tls-max 1.1 --ciphers 'DEFAULT:@SECLEVEL=0' --cacert "$CA" "https://$R/v2/"
 note "curl with TLS 1.1 only: $(head -n 1 "$T/last.log")"
 
 mkdir -p "$CERTS"
 cp "$CA" "$CERTS/ca.crt"
+
+step "skopeo login over HTTPS with --cert-dir"
+login_with skopeo_ --cert-dir "$CERTS"
 
 step "skopeo copy with --dest-cert-dir (verification on)"
 run skopeo_ copy --preserve-digests --dest-cert-dir "$CERTS" "oci:$IMG/oci-single:v1" "docker://$R/tls/single:v1"
@@ -111,7 +116,8 @@ run_fails skopeo_ inspect --raw "docker://$R/tls/single:v1"
 assert_contains "$(cat "$T/last.log")" "certificate signed by unknown authority" \
     "skopeo without the CA fails on the certificate"
 
-step "podman push and pull with --cert-dir (verification on)"
+step "podman login, push and pull with --cert-dir (verification on)"
+login_with podman_ --cert-dir "$CERTS"
 run podman_ load -i "$IMG/docker-archive.tar"
 run podman_ tag feas/single:v1 "$R/tls/podman:v1"
 run podman_ push --cert-dir "$CERTS" "$R/tls/podman:v1"
@@ -129,6 +135,7 @@ cert_sum=$(sha256_of "$DATA/keys/server.crt")
 registry_stop
 tls_start
 R=$REG_ADDR
+login_with skopeo_ --cert-dir "$CERTS"
 assert_eq "$ca_sum" "$(sha256_of "$CA")" "ca.crt is unchanged"
 assert_eq "$cert_sum" "$(sha256_of "$DATA/keys/server.crt")" "server.crt is unchanged"
 assert_not_contains "$(cat "$START_LOG")" "made a local certificate authority" "no new CA to trust"
