@@ -13,86 +13,7 @@ MULTI_IDX_FILE=$(fixture_blob oci-multi "${MULTI_IDX#sha256:}")
 ARM_MAN=$(jq -r '.manifests[] | select(.platform.architecture == "arm64") | .digest' "$MULTI_IDX_FILE")
 ARM_CFG=$(jq -r .config.digest "$(fixture_blob oci-multi "${ARM_MAN#sha256:}")")
 
-# ---- our own containerd and dockerd ----------------------------------------------------------
-D=$T/d
-mkdir -p "$D"
-CONTAINERD_PID=
-DOCKERD_PID=
-
-# stop_daemon NAME PID: SIGTERM, wait up to 20 s, then SIGKILL. Only the pid we started.
-stop_daemon() {
-    local name=$1 pid=$2
-    [ -n "$pid" ] || return 0
-    kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null
-    for _ in $(seq 200); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        echo "   $name (pid $pid) ignored SIGTERM for 20 s; killing it" >&2
-        kill -KILL "$pid" 2>/dev/null
-    fi
-    wait "$pid" 2>/dev/null || true
-}
-stop_docker() {
-    stop_daemon dockerd "$DOCKERD_PID"
-    DOCKERD_PID=
-    stop_daemon containerd "$CONTAINERD_PID"
-    CONTAINERD_PID=
-}
-on_exit stop_docker
-dump_docker_logs() {
-    echo "---- dockerd log (last 30 lines) ----" >&2
-    tail -n 30 "$D/dockerd.log" >&2 2>/dev/null
-    echo "---- containerd log (last 15 lines) ----" >&2
-    tail -n 15 "$D/containerd.log" >&2 2>/dev/null
-}
-
-step "start containerd and dockerd under $D"
-# containerd would otherwise use /var/lib/containerd, /run/containerd and /opt/containerd.
-cat >"$D/containerd.toml" <<EOF
-version = 2
-root = "$D/containerd-root"
-state = "$D/containerd-state"
-disabled_plugins = ["io.containerd.grpc.v1.cri"]
-[grpc]
-  address = "$D/containerd.sock"
-[ttrpc]
-  address = "$D/containerd.sock.ttrpc"
-[debug]
-  address = ""
-[plugins."io.containerd.internal.v1.opt"]
-  path = "$D/containerd-opt"
-EOF
-containerd --config "$D/containerd.toml" >"$D/containerd.log" 2>&1 &
-CONTAINERD_PID=$!
-for _ in $(seq 200); do
-    [ -S "$D/containerd.sock" ] && break
-    kill -0 "$CONTAINERD_PID" 2>/dev/null || { dump_docker_logs; fail "containerd exited before it was ready"; }
-    sleep 0.1
-done
-[ -S "$D/containerd.sock" ] || { dump_docker_logs; fail "containerd did not create its socket within 20 s"; }
-
-# Its own daemon.json; deprecated-key-path keeps the trust key out of /etc/docker/key.json.
-printf '{"deprecated-key-path": "%s/key.json"}\n' "$D" >"$D/daemon.json"
-dockerd --config-file "$D/daemon.json" --containerd "$D/containerd.sock" \
-    --data-root "$D/root" --exec-root "$D/exec" --pidfile "$D/dockerd.pid" -H "unix://$D/docker.sock" \
-    --storage-driver vfs --iptables=false --ip6tables=false --bridge=none --ip-masq=false \
-    --userland-proxy=false >"$D/dockerd.log" 2>&1 &
-DOCKERD_PID=$!
-export DOCKER_HOST=unix://$D/docker.sock
-ready=
-for _ in $(seq 300); do
-    kill -0 "$DOCKERD_PID" 2>/dev/null || { dump_docker_logs; fail "dockerd exited before it was ready"; }
-    if docker info >/dev/null 2>&1; then
-        ready=1
-        break
-    fi
-    sleep 0.1
-done
-[ -n "$ready" ] || { dump_docker_logs; fail "dockerd did not answer 'docker info' within 30 s"; }
-note "dockerd $(docker version --format '{{.Server.Version}}') ready (pid $DOCKERD_PID)"
+docker_start
 
 registry_start
 R=$REG_ADDR
@@ -133,5 +54,5 @@ assert_eq "$R/multi@$MULTI_IDX" "$(cat "$T/last.log")" "repo digest is the index
 registry_stop
 
 step "stop dockerd and containerd"
-stop_docker
+docker_stop
 note "ok: both stopped"

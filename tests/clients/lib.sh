@@ -404,6 +404,106 @@ login_with() {
     note "signed in to $REG_ADDR as $REG_USER with ${client%_} login: $(grep -i 'succeeded' "$T/last.log" | head -n 1)"
 }
 
+# ---- a Docker engine of the test's own -------------------------------------------------------
+
+# docker_start: Debian's dockerd (vfs, no iptables, no bridge) with its own containerd, all state
+# under $D ($T/d); exports DOCKER_HOST. Stopped at exit, or earlier with docker_stop. Registries on
+# 127.0.0.0/8 are insecure (plain HTTP) for dockerd by default.
+D=$T/d
+CONTAINERD_PID=
+DOCKERD_PID=
+
+# _stop_daemon NAME PID: SIGTERM, wait up to 20 s, then SIGKILL. Only the pid we started.
+_stop_daemon() {
+    local name=$1 pid=$2
+    [ -n "$pid" ] || return 0
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null
+    for _ in $(seq 200); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        echo "   $name (pid $pid) ignored SIGTERM for 20 s; killing it" >&2
+        kill -KILL "$pid" 2>/dev/null
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+docker_stop() {
+    _stop_daemon dockerd "$DOCKERD_PID"
+    DOCKERD_PID=
+    _stop_daemon containerd "$CONTAINERD_PID"
+    CONTAINERD_PID=
+}
+_dump_docker_logs() {
+    echo "---- dockerd log (last 30 lines) ----" >&2
+    tail -n 30 "$D/dockerd.log" >&2 2>/dev/null
+    echo "---- containerd log (last 15 lines) ----" >&2
+    tail -n 15 "$D/containerd.log" >&2 2>/dev/null
+}
+
+docker_start() {
+    need_tool dockerd containerd runc docker
+    mkdir -p "$D"
+    on_exit docker_stop
+    step "start containerd and dockerd under $D"
+    # containerd would otherwise use /var/lib/containerd, /run/containerd and /opt/containerd.
+    cat >"$D/containerd.toml" <<EOF
+version = 2
+root = "$D/containerd-root"
+state = "$D/containerd-state"
+disabled_plugins = ["io.containerd.grpc.v1.cri"]
+[grpc]
+  address = "$D/containerd.sock"
+[ttrpc]
+  address = "$D/containerd.sock.ttrpc"
+[debug]
+  address = ""
+[plugins."io.containerd.internal.v1.opt"]
+  path = "$D/containerd-opt"
+EOF
+    containerd --config "$D/containerd.toml" >"$D/containerd.log" 2>&1 &
+    CONTAINERD_PID=$!
+    for _ in $(seq 200); do
+        [ -S "$D/containerd.sock" ] && break
+        kill -0 "$CONTAINERD_PID" 2>/dev/null || {
+            _dump_docker_logs
+            fail "containerd exited before it was ready"
+        }
+        sleep 0.1
+    done
+    [ -S "$D/containerd.sock" ] || {
+        _dump_docker_logs
+        fail "containerd did not create its socket within 20 s"
+    }
+
+    # Its own daemon.json; deprecated-key-path keeps the trust key out of /etc/docker/key.json.
+    printf '{"deprecated-key-path": "%s/key.json"}\n' "$D" >"$D/daemon.json"
+    dockerd --config-file "$D/daemon.json" --containerd "$D/containerd.sock" \
+        --data-root "$D/root" --exec-root "$D/exec" --pidfile "$D/dockerd.pid" -H "unix://$D/docker.sock" \
+        --storage-driver vfs --iptables=false --ip6tables=false --bridge=none --ip-masq=false \
+        --userland-proxy=false >"$D/dockerd.log" 2>&1 &
+    DOCKERD_PID=$!
+    export DOCKER_HOST=unix://$D/docker.sock
+    local ready=
+    for _ in $(seq 300); do
+        kill -0 "$DOCKERD_PID" 2>/dev/null || {
+            _dump_docker_logs
+            fail "dockerd exited before it was ready"
+        }
+        if docker info >/dev/null 2>&1; then
+            ready=1
+            break
+        fi
+        sleep 0.1
+    done
+    [ -n "$ready" ] || {
+        _dump_docker_logs
+        fail "dockerd did not answer 'docker info' within 30 s"
+    }
+    note "dockerd $(docker version --format '{{.Server.Version}}') ready (pid $DOCKERD_PID)"
+}
+
 # ---- HTTP helpers ----------------------------------------------------------------------------
 
 # http_code METHOD URL [curl args...]: prints the status code only.
