@@ -1,0 +1,64 @@
+#pragma once
+
+#include "iam/IdentityService.h"
+#include "iam/IdentityStore.h"
+#include "iam/PolicyParser.h"
+
+#include <mutex>
+
+namespace berth {
+
+/// IdentityService's state and the helpers its sections share (IdentityService.cpp,
+/// IdentityServiceCompartments.cpp, IdentityServiceUsers.cpp, IdentityServiceGroups.cpp,
+/// IdentityServiceAuthTokens.cpp, IdentityServiceNetworkSources.cpp, IdentityServicePolicies.cpp).
+/// Internal to core/iam: nothing outside IdentityService includes it.
+struct IdentityService::Private
+{
+    explicit Private(MetadataStore& m);
+
+    MetadataStore& metadata;
+    IdentityStore store;
+
+    // ---- the cached authorizer: every policy parsed, the network sources, an Authorizer over both
+    struct PolicyCache
+    {
+        QVector<AttachedPolicy> policies;
+        QVector<NetworkSource> sources;
+        std::shared_ptr<const Authorizer> authorizer;
+    };
+    mutable std::mutex cacheMutex;
+    mutable std::shared_ptr<const PolicyCache> cache;
+    mutable quint64 generation = 0; ///< bumped by every change that affects policies
+
+    /// Drops the cache; called after every change to compartments, network sources or policies.
+    void invalidate();
+    /// The cache, built from the database when there is none (kept unless a change came meanwhile).
+    Result<std::shared_ptr<const PolicyCache>> loadCache() const;
+
+    // ---- lookups that refuse with NOT_FOUND
+    Result<CompartmentTree> tree() const;
+    Result<const CompartmentRecord*> find(const CompartmentTree& tree, const CompartmentPath& path) const;
+    Result<UserRecord> findUser(const QString& name, QString* hash = nullptr) const;
+    Result<GroupRecord> findGroup(const QString& name) const;
+
+    /// Unlocked members of Administrators other than `except` (row id).
+    Result<int> otherActiveAdministrators(qint64 exceptUserRow) const;
+
+    /// The groups, compartments and network sources a policy attached at `attachedTo` may name.
+    Result<PolicyValidationContext> validationContext(const CompartmentTree& tree,
+                                                      const CompartmentPath& attachedTo) const;
+
+    // ---- checks and phrasing shared by the sections
+    /// Why `name` is not a valid group, network source or policy name (`kind` says which), or "".
+    static QString nameProblem(const QString& kind, const QString& name);
+    /// Why `description` is too long, or "".
+    static QString descriptionProblem(const QString& description);
+    /// "the tenancy" or "compartment A:B".
+    static QString pathText(const CompartmentPath& path);
+    /// The first `max` names, joined with commas, and how many more there are.
+    static QString listed(const QStringList& names, int max = 5);
+    /// "1 policy", "3 policies".
+    static QString counted(int n, const QString& one, const QString& many);
+};
+
+} // namespace berth

@@ -1,0 +1,321 @@
+#include "oci/ManifestParser.h"
+#include "oci/Names.h"
+#include "registry/RegistryServicePrivate.h"
+
+#include <QJsonObject>
+
+namespace berth {
+
+// ---- manifests and tags
+
+Result<PutManifestResult> RegistryService::putManifest(const QString& repository, const Reference& reference,
+                                                       const QByteArray& bytes, const QString& contentType)
+{
+    if (auto valid = Private::checkRepositoryName(repository); !valid)
+        return valid.error();
+    if (reference.isTag() && !Names::isValidTag(reference.tag())) {
+        return Error(
+            ErrorCode::ManifestInvalid,
+            QStringLiteral("\"%1\" is not a valid tag: use letters, digits, '_', '.' and '-', starting "
+                           "with a letter, digit or '_', at most %2 characters")
+                .arg(reference.tag().left(Names::MaxTagLength + 1))
+                .arg(Names::MaxTagLength));
+    }
+    auto parsed = ManifestParser::parse(bytes, contentType);
+    if (!parsed)
+        return parsed.error();
+    const Manifest& manifest = parsed.value();
+
+    const DigestAlgorithm algorithm =
+        reference.isDigest() ? reference.digest().algorithm() : DigestAlgorithm::Sha256;
+    const Digest digest = Digest::compute(bytes, algorithm);
+    if (reference.isDigest() && digest != reference.digest()) {
+        return Error(ErrorCode::DigestInvalid,
+                     QStringLiteral("The manifest's content has digest %1, not %2 as the reference says")
+                         .arg(digest.toString(), reference.digest().toString()),
+                     QJsonObject{{QStringLiteral("digest"), reference.digest().toString()}});
+    }
+    auto stored = d->store.putAs(bytes, algorithm);
+    if (!stored)
+        return stored.error();
+
+    const QDateTime now = clock().now();
+    PutManifestResult result;
+    result.digest = digest;
+    if (manifest.subject)
+        result.subject = manifest.subject->digest;
+    bool repositoryCreated = false;
+    bool tagChanged = false;
+    auto done = d->metadata.transaction([&]() -> Result<void> {
+        auto repoId = d->metadata.ensureRepository(repository, now, &repositoryCreated);
+        if (!repoId)
+            return repoId.error();
+        QList<Digest> blobs;
+        for (const Descriptor& blob : manifest.referencedBlobs()) {
+            auto held = d->metadata.heldBlobSize(repoId.value(), blob.digest);
+            if (!held)
+                return held.error();
+            if (!held.value() || !d->store.contains(blob.digest)) {
+                return Error(
+                    ErrorCode::ManifestBlobUnknown,
+                    QStringLiteral("The manifest references blob %1, which repository %2 does not have; "
+                                   "push the blob first")
+                        .arg(blob.digest.toString(), repository),
+                    QJsonObject{{QStringLiteral("digest"), blob.digest.toString()}});
+            }
+            blobs << blob.digest;
+        }
+        QList<Digest> children;
+        for (const Descriptor& child : manifest.manifests) {
+            auto known = d->metadata.manifestByDigest(repoId.value(), child.digest);
+            if (!known)
+                return known.error();
+            if (!known.value()) {
+                return Error(
+                    ErrorCode::ManifestUnknown,
+                    QStringLiteral("The index references manifest %1, which is not in repository %2; "
+                                   "push it first")
+                        .arg(child.digest.toString(), repository),
+                    QJsonObject{{QStringLiteral("digest"), child.digest.toString()}});
+            }
+            children << child.digest;
+        }
+        auto existing = d->metadata.manifestByDigest(repoId.value(), digest);
+        if (!existing)
+            return existing.error();
+        qint64 manifestId = 0;
+        if (existing.value()) {
+            manifestId = existing.value()->id;
+            result.created = false;
+        } else {
+            ManifestRecord record;
+            record.repositoryId = repoId.value();
+            record.digest = digest;
+            record.mediaType = manifest.mediaType;
+            record.artifactType = manifest.effectiveArtifactType();
+            record.size = bytes.size();
+            if (manifest.subject)
+                record.subject = manifest.subject->digest;
+            record.annotations = manifest.annotations;
+            record.pushedAt = now;
+            auto inserted = d->metadata.insertManifest(record, blobs, children);
+            if (!inserted)
+                return inserted.error();
+            manifestId = inserted.value();
+        }
+        auto linked = d->metadata.linkBlob(repoId.value(), digest, bytes.size(), now);
+        if (!linked)
+            return linked.error();
+        if (reference.isTag()) {
+            auto tagged = d->metadata.setTag(repoId.value(), reference.tag(), manifestId, now);
+            if (!tagged)
+                return tagged.error();
+            tagChanged = tagged.value();
+        }
+        return d->metadata.touchRepositoryPush(repoId.value(), now);
+    });
+    if (!done)
+        return done.error();
+
+    const QString tag = reference.isTag() ? reference.tag() : QString();
+    if (repositoryCreated)
+        emit registryEvent(
+            Private::makeEvent(RegistryEventType::RepositoryCreated, repository, Digest(), now));
+    emit registryEvent(
+        Private::makeEvent(RegistryEventType::ManifestPushed, repository, digest, now, bytes.size(), tag));
+    if (tagChanged)
+        emit registryEvent(
+            Private::makeEvent(RegistryEventType::TagUpdated, repository, digest, now, bytes.size(), tag));
+    return result;
+}
+
+Result<ManifestContent> RegistryService::getManifest(const QString& repository, const Reference& reference,
+                                                     bool countPull)
+{
+    if (auto valid = Private::checkRepositoryName(repository); !valid)
+        return valid.error();
+    auto repoId = d->metadata.repositoryId(repository);
+    if (!repoId)
+        return repoId.error();
+    if (!repoId.value()) {
+        return Error(ErrorCode::NameUnknown, QStringLiteral("Repository %1 does not exist").arg(repository),
+                     QJsonObject{{QStringLiteral("name"), repository}});
+    }
+    auto record = reference.isDigest() ? d->metadata.manifestByDigest(*repoId.value(), reference.digest())
+                                       : d->metadata.manifestByTag(*repoId.value(), reference.tag());
+    if (!record)
+        return record.error();
+    if (!record.value()) {
+        return Error(ErrorCode::ManifestUnknown,
+                     QStringLiteral("Repository %1 has no manifest %2").arg(repository, reference.toString()),
+                     QJsonObject{{reference.isDigest() ? QStringLiteral("digest") : QStringLiteral("tag"),
+                                  reference.toString()}});
+    }
+    const ManifestRecord& m = *record.value();
+    auto device = d->store.openRead(m.digest);
+    if (!device) {
+        return Error(ErrorCode::Internal,
+                     QStringLiteral("The bytes of manifest %1 in repository %2 are missing "
+                                    "from the blob store")
+                         .arg(m.digest.toString(), repository));
+    }
+    ManifestContent content;
+    content.digest = m.digest;
+    content.mediaType = m.mediaType;
+    content.bytes = device->readAll();
+    if (content.bytes.size() != m.size) {
+        return Error(ErrorCode::Internal,
+                     QStringLiteral("Manifest %1 in repository %2 could not be read whole")
+                         .arg(m.digest.toString(), repository));
+    }
+    if (countPull) {
+        const QDateTime now = clock().now();
+        bool flush = false;
+        {
+            std::lock_guard lock(d->statsMutex);
+            d->pendingPulls[{repository, m.digest.toString()}] = PullRecord{repository, m.digest, now};
+            flush =
+                !d->lastFlush.isValid() || d->lastFlush.msecsTo(now) >= Private::StatisticsFlushIntervalMs;
+        }
+        if (flush)
+            flushStatistics();
+        emit registryEvent(Private::makeEvent(RegistryEventType::ManifestPulled, repository, m.digest, now,
+                                              m.size, reference.isTag() ? reference.tag() : QString()));
+    }
+    return content;
+}
+
+Result<void> RegistryService::deleteManifest(const QString& repository, const Digest& digest)
+{
+    if (auto valid = Private::checkRepositoryName(repository); !valid)
+        return valid;
+    const QDateTime now = clock().now();
+    QStringList tags;
+    qint64 size = 0;
+    auto done = d->metadata.transaction([&]() -> Result<void> {
+        auto repoId = d->metadata.repositoryId(repository);
+        if (!repoId)
+            return repoId.error();
+        if (!repoId.value()) {
+            return Error(ErrorCode::NameUnknown,
+                         QStringLiteral("Repository %1 does not exist").arg(repository),
+                         QJsonObject{{QStringLiteral("name"), repository}});
+        }
+        auto record = d->metadata.manifestByDigest(*repoId.value(), digest);
+        if (!record)
+            return record.error();
+        if (!record.value()) {
+            return Error(
+                ErrorCode::ManifestUnknown,
+                QStringLiteral("Repository %1 has no manifest %2").arg(repository, digest.toString()),
+                QJsonObject{{QStringLiteral("digest"), digest.toString()}});
+        }
+        size = record.value()->size;
+        auto tagged = d->metadata.tagsOf(record.value()->id);
+        if (!tagged)
+            return tagged.error();
+        tags = tagged.value();
+        auto deleted = d->metadata.deleteManifest(record.value()->id);
+        if (!deleted)
+            return deleted.error();
+        auto unlinked = d->metadata.unlinkBlob(*repoId.value(), digest);
+        if (!unlinked)
+            return unlinked.error();
+        return {};
+    });
+    if (!done)
+        return done;
+    for (const QString& tag : tags)
+        emit registryEvent(
+            Private::makeEvent(RegistryEventType::TagDeleted, repository, digest, now, 0, tag));
+    emit registryEvent(Private::makeEvent(RegistryEventType::ManifestDeleted, repository, digest, now, size));
+    return {};
+}
+
+Result<void> RegistryService::deleteTag(const QString& repository, const QString& tag)
+{
+    if (auto valid = Private::checkRepositoryName(repository); !valid)
+        return valid;
+    const QDateTime now = clock().now();
+    Digest digest;
+    auto done = d->metadata.transaction([&]() -> Result<void> {
+        auto repoId = d->metadata.repositoryId(repository);
+        if (!repoId)
+            return repoId.error();
+        if (!repoId.value()) {
+            return Error(ErrorCode::NameUnknown,
+                         QStringLiteral("Repository %1 does not exist").arg(repository),
+                         QJsonObject{{QStringLiteral("name"), repository}});
+        }
+        auto record = d->metadata.manifestByTag(*repoId.value(), tag);
+        if (!record)
+            return record.error();
+        if (!record.value()) {
+            return Error(ErrorCode::ManifestUnknown,
+                         QStringLiteral("Repository %1 has no tag %2").arg(repository, tag.left(200)),
+                         QJsonObject{{QStringLiteral("tag"), tag.left(200)}});
+        }
+        digest = record.value()->digest;
+        auto deleted = d->metadata.deleteTag(*repoId.value(), tag);
+        if (!deleted)
+            return deleted.error();
+        return {};
+    });
+    if (!done)
+        return done;
+    emit registryEvent(Private::makeEvent(RegistryEventType::TagDeleted, repository, digest, now, 0, tag));
+    return {};
+}
+
+Result<NamePage> RegistryService::listTags(const QString& repository, int n, const QString& last) const
+{
+    if (auto valid = Private::checkRepositoryName(repository); !valid)
+        return valid.error();
+    auto repoId = d->metadata.repositoryId(repository);
+    if (!repoId)
+        return repoId.error();
+    if (!repoId.value()) {
+        return Error(ErrorCode::NameUnknown, QStringLiteral("Repository %1 does not exist").arg(repository),
+                     QJsonObject{{QStringLiteral("name"), repository}});
+    }
+    NamePage page;
+    if (n == 0)
+        return page;
+    auto names = d->metadata.tagNames(*repoId.value(), n < 0 ? -1 : n + 1, last);
+    if (!names)
+        return names.error();
+    page.names = std::move(names).value();
+    if (n > 0 && page.names.size() > n) {
+        page.names.resize(n);
+        page.more = true;
+    }
+    return page;
+}
+
+Result<QList<Descriptor>> RegistryService::referrers(const QString& repository, const Digest& digest,
+                                                     const QString& artifactType) const
+{
+    if (auto valid = Private::checkRepositoryName(repository); !valid)
+        return valid.error();
+    QList<Descriptor> out;
+    auto repoId = d->metadata.repositoryId(repository);
+    if (!repoId)
+        return repoId.error();
+    if (!repoId.value() || !digest.isValid())
+        return out;
+    auto records = d->metadata.referrers(*repoId.value(), digest, artifactType);
+    if (!records)
+        return records.error();
+    for (const ManifestRecord& m : records.value()) {
+        Descriptor desc;
+        desc.mediaType = m.mediaType;
+        desc.digest = m.digest;
+        desc.size = m.size;
+        desc.artifactType = m.artifactType;
+        desc.annotations = m.annotations;
+        out << desc;
+    }
+    return out;
+}
+
+} // namespace berth

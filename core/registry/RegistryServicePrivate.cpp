@@ -1,0 +1,121 @@
+#include "registry/RegistryServicePrivate.h"
+
+#include "oci/Names.h"
+
+#include <QJsonObject>
+#include <QUuid>
+
+namespace berth {
+
+RegistryService::Private::Private(const QString& dataDirectory)
+    : store(dataDirectory), metadata(dataDirectory + QStringLiteral("/berth.db"))
+{}
+
+// ---- upload sessions
+
+Result<UploadRecord> RegistryService::Private::sessionOf(const QString& repository, const QString& id) const
+{
+    if (!isUploadId(id))
+        return uploadUnknown(repository, id);
+    auto record = metadata.upload(id);
+    if (!record)
+        return record.error();
+    if (!record.value() || record.value()->repository != repository)
+        return uploadUnknown(repository, id);
+    return *record.value();
+}
+
+void RegistryService::Private::endSession(const QString& id, std::unique_ptr<UploadLease> lease,
+                                          bool deleteRow)
+{
+    std::unique_ptr<BlobWriter> writer;
+    {
+        std::lock_guard lock(uploadsMutex);
+        auto it = uploads.find(id);
+        if (it != uploads.end()) {
+            writer = std::move(it->second.writer);
+            uploads.erase(it);
+        }
+    }
+    lease.reset();
+    writer.reset();
+    store.discardUpload(id);
+    if (!deleteRow)
+        return;
+    auto deleted = metadata.transaction([&]() -> Result<void> {
+        auto r = metadata.deleteUpload(id);
+        if (!r)
+            return r.error();
+        return {};
+    });
+    if (!deleted)
+        qWarning("berth: could not remove upload session %s: %s", qPrintable(id),
+                 qPrintable(deleted.error().message));
+}
+
+// ---- checks and errors
+
+Result<void> RegistryService::Private::checkRepositoryName(const QString& repository)
+{
+    if (!Names::isValidRepositoryName(repository)) {
+        return Error(
+            ErrorCode::NameInvalid,
+            QStringLiteral("\"%1\" is not a valid repository name: use lowercase letters, digits and "
+                           "separators (. _ __ -), components joined by /, at most %2 characters")
+                .arg(repository.left(Names::MaxRepositoryNameLength + 1))
+                .arg(Names::MaxRepositoryNameLength),
+            QJsonObject{{QStringLiteral("name"), repository.left(300)}});
+    }
+    return {};
+}
+
+bool RegistryService::Private::isUploadId(const QString& id)
+{
+    if (id.size() != 36)
+        return false;
+    const QUuid uuid = QUuid::fromString(id);
+    return !uuid.isNull() && uuid.toString(QUuid::WithoutBraces) == id;
+}
+
+Error RegistryService::Private::uploadUnknown(const QString& repository, const QString& id)
+{
+    return Error(
+        ErrorCode::BlobUploadUnknown,
+        QStringLiteral("There is no upload session \"%1\" in repository %2").arg(id.left(64), repository),
+        QJsonObject{{QStringLiteral("upload"), id.left(64)}});
+}
+
+Error RegistryService::Private::uploadInUse(const QString& id)
+{
+    return Error(
+        ErrorCode::BlobUploadInvalid,
+        QStringLiteral("Upload %1 is in use by another request; retry when it has finished").arg(id));
+}
+
+RegistryEvent RegistryService::Private::makeEvent(RegistryEventType type, const QString& repository,
+                                                  const Digest& digest, const QDateTime& at, qint64 bytes,
+                                                  const QString& tag)
+{
+    RegistryEvent e;
+    e.type = type;
+    e.repository = repository;
+    e.digest = digest;
+    e.tag = tag;
+    e.bytes = bytes;
+    e.at = at;
+    return e;
+}
+
+Error RegistryService::Private::repositoryUnknown(const QString& repository)
+{
+    return Error(ErrorCode::NameUnknown, QStringLiteral("Repository %1 does not exist").arg(repository),
+                 QJsonObject{{QStringLiteral("name"), repository}});
+}
+
+QString RegistryService::Private::describeCompartment(const CompartmentPath& path)
+{
+    return path.isTenancy() ? QStringLiteral("the tenancy")
+                            : QStringLiteral("compartment ") + path.toString();
+}
+
+} // namespace berth

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "metadata/MetadataStore.h"
+#include "registry/RegistryService.h"
+#include "storage/FileBlobStore.h"
+
+#include <map>
+#include <mutex>
+
+namespace berth {
+
+/// RegistryService's state and the helpers its sections share (RegistryService.cpp for repositories,
+/// RegistryServiceBlobs.cpp for blobs and uploads, RegistryServiceManifests.cpp for manifests and tags).
+/// Internal to core/registry: nothing outside RegistryService includes it.
+struct RegistryService::Private
+{
+    explicit Private(const QString& dataDirectory);
+
+    struct OpenUpload
+    {
+        QString repository;
+        std::unique_ptr<BlobWriter> writer; ///< null while being (re)opened
+        bool inUse = false;
+    };
+
+    FileBlobStore store;
+    MetadataStore metadata;
+
+    std::mutex uploadsMutex;
+    std::map<QString, OpenUpload> uploads;
+
+    std::mutex statsMutex;
+    std::map<std::pair<QString, QString>, PullRecord> pendingPulls; ///< (repository, digest) -> last pull
+    QDateTime lastFlush;
+
+    /// Pull statistics are written at most this often (and on flushStatistics()/destruction).
+    static constexpr qint64 StatisticsFlushIntervalMs = 5000;
+
+    /// The metadata row of an upload, checked against the repository it is used with.
+    Result<UploadRecord> sessionOf(const QString& repository, const QString& id) const;
+
+    /// Ends a session for good: its writer, its data and (unless already done) its metadata row. The
+    /// entry leaves the map before `lease` is released, so no other request can pick the writer up.
+    void endSession(const QString& id, std::unique_ptr<UploadLease> lease = nullptr, bool deleteRow = true);
+
+    // ---- checks and errors shared by the sections
+    /// NameInvalid unless `repository` is a valid repository name.
+    static Result<void> checkRepositoryName(const QString& repository);
+    /// Upload ids are UUIDs Berth generated; anything else never reaches the filesystem.
+    static bool isUploadId(const QString& id);
+    static Error uploadUnknown(const QString& repository, const QString& id);
+    static Error uploadInUse(const QString& id);
+    static Error repositoryUnknown(const QString& repository);
+    static QString describeCompartment(const CompartmentPath& path);
+    static RegistryEvent makeEvent(RegistryEventType type, const QString& repository, const Digest& digest,
+                                   const QDateTime& at, qint64 bytes = 0, const QString& tag = QString());
+};
+
+} // namespace berth
