@@ -30,8 +30,8 @@ api() {
 }
 ADMIN="$REG_USER:$REG_PASSWORD"
 # header FILE NAME: value of a response header (case-insensitive), last one wins
-header() { tr -d '\r' <"$1" | awk -v n="$(echo "$2" | tr 'A-Z' 'a-z')" -F': ' 'tolower($1) == n { v = $2 } END { print v }'; }
-lower() { tr 'A-Z' 'a-z' <"$1"; }
+header() { tr -d '\r' <"$1" | awk -v n="$(echo "$2" | tr '[:upper:]' '[:lower:]')" -F': ' 'tolower($1) == n { v = $2 } END { print v }'; }
+lower() { tr '[:upper:]' '[:lower:]' <"$1"; }
 
 mkdir -p "$T/out"
 docker_start
@@ -143,7 +143,7 @@ assert_eq 201 "$(api "$READER:$READER_PASSWORD" POST "/users/$READER/auth-tokens
     "reader creates an auth token"
 TOKEN_SECRET=$(jq -r '.secret // empty' "$T/api.json")
 TOKEN_ID=$(jq -r '.id // empty' "$T/api.json")
-[ -n "$TOKEN_SECRET" ] && [ -n "$TOKEN_ID" ] || fail "the new auth token has no secret or id: $(cat "$T/api.json")"
+{ [ -n "$TOKEN_SECRET" ] && [ -n "$TOKEN_ID" ]; } || fail "the new auth token has no secret or id: $(cat "$T/api.json")"
 note "token $TOKEN_ID (secret of ${#TOKEN_SECRET} characters)"
 assert_eq 200 "$(api "$READER:$READER_PASSWORD" GET "/users/$READER/auth-tokens")" "reader lists their tokens"
 assert_eq "1 false" "$(jq -r '"\(.items | length) \(any(.items[]; has("secret")))"' "$T/api.json")" \

@@ -240,16 +240,15 @@ unset DOCKER_HOST CONTAINERS_CONF CONTAINERS_STORAGE_CONF
 
 # The administrator berthd creates on its first start, with a known password (at least 12
 # characters) read from a file only this test can read.
-REG_USER=admin
+REG_USER="admin"
 REG_PASSWORD=berth-client-tests-2024
 ADMIN_PASSWORD_FILE=$T/admin-password
 (umask 077 && printf '%s\n' "$REG_PASSWORD" >"$ADMIN_PASSWORD_FILE")
 export REG_USER REG_PASSWORD
 # curl "${AUTH[@]}" ...: the administrator's credentials for raw /v2 and /api/v1 requests.
 AUTH=(-u "$REG_USER:$REG_PASSWORD")
-# skopeo_ ... "${CREDS[@]}": the same for a single skopeo command.
-CREDS=(--creds "$REG_USER:$REG_PASSWORD")
-SRC_CREDS=(--src-creds "$REG_USER:$REG_PASSWORD")
+# skopeo_ copy "${DEST_CREDS[@]}" ...: the same for one skopeo copy into the registry.
+# shellcheck disable=SC2034 # used by the tests that source this file
 DEST_CREDS=(--dest-creds "$REG_USER:$REG_PASSWORD")
 
 [ -n "${BERTH_TEST_IMAGES:-}" ] || fail "BERTH_TEST_IMAGES is not set (run the test through ctest, or see lib.sh)"
