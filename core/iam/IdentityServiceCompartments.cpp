@@ -171,7 +171,7 @@ Result<CompartmentRecord> IdentityService::moveCompartment(const CompartmentPath
             return IamErrors::invalid(
                 QStringLiteral(
                     "Moving compartment %1 into %2 would make the tree %3 levels deep; the limit is %4")
-                    .arg(path.toString(), Private::pathText(newParent))
+                    .arg(path.toString(), newParent.describe())
                     .arg(deepest)
                     .arg(CompartmentTree::MaxDepth));
         }
@@ -186,8 +186,7 @@ Result<CompartmentRecord> IdentityService::moveCompartment(const CompartmentPath
         return moved;
     d->invalidate();
     emit identityEvent(IdentityEvent{IdentityEventType::CompartmentMoved, actor, moved.path.toString(),
-                                     moved.id, QStringLiteral("moved from %1").arg(Private::pathText(path)),
-                                     now});
+                                     moved.id, QStringLiteral("moved from %1").arg(path.describe()), now});
     return moved;
 }
 

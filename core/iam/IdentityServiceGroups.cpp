@@ -146,14 +146,11 @@ Result<GroupRecord> IdentityService::removeUserFromGroup(const QString& groupNam
             return u.error();
         member = u->name;
         if (g->builtin && g->name == QLatin1String(AdministratorsGroup) && u->administrator && !u->locked) {
-            auto others = d->otherActiveAdministrators(u->rowId);
-            if (!others)
-                return others.error();
-            if (others.value() == 0) {
-                return IamErrors::protectedObject(
-                    QStringLiteral("%1 is the last unlocked administrator and cannot leave %2")
-                        .arg(u->name, groupName));
-            }
+            const QString refusal =
+                QStringLiteral("%1 is the last unlocked administrator and cannot leave %2")
+                    .arg(u->name, groupName);
+            if (auto kept = d->requireAnotherAdministrator(u->rowId, refusal); !kept)
+                return kept;
         }
         auto r = d->store.removeMember(g->rowId, u->rowId);
         if (!r)

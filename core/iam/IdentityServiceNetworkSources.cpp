@@ -113,13 +113,10 @@ Result<NetworkSourceRecord> IdentityService::updateNetworkSource(const QString& 
     const QDateTime now = clock().now();
     NetworkSourceRecord record;
     auto done = d->metadata.transaction([&]() -> Result<void> {
-        auto existing = d->store.networkSource(name);
+        auto existing = networkSource(name);
         if (!existing)
             return existing.error();
-        if (!existing.value())
-            return IamErrors::notFound(
-                QStringLiteral("There is no network source named %1").arg(name.left(100)));
-        record = *existing.value();
+        record = existing.value();
         record.description = description;
         record.ranges = cleaned.value();
         return d->store.updateNetworkSource(record.rowId, description, record.ranges);
@@ -137,13 +134,10 @@ Result<void> IdentityService::deleteNetworkSource(const QString& name, const QSt
     const QDateTime now = clock().now();
     QString id;
     auto done = d->metadata.transaction([&]() -> Result<void> {
-        auto existing = d->store.networkSource(name);
+        auto existing = networkSource(name);
         if (!existing)
             return existing.error();
-        if (!existing.value())
-            return IamErrors::notFound(
-                QStringLiteral("There is no network source named %1").arg(name.left(100)));
-        id = existing.value()->id;
+        id = existing->id;
         auto tree = d->tree();
         if (!tree)
             return tree.error();
@@ -171,7 +165,7 @@ Result<void> IdentityService::deleteNetworkSource(const QString& name, const QSt
                          users.size() == 1 ? QStringLiteral("uses") : QStringLiteral("use"),
                          Private::listed(users)));
         }
-        return d->store.deleteNetworkSource(existing.value()->rowId);
+        return d->store.deleteNetworkSource(existing->rowId);
     });
     if (!done)
         return done;

@@ -56,13 +56,13 @@ Result<PolicyRecord> IdentityService::policy(const CompartmentPath& compartment,
     if (!row)
         return row.error();
     if (!row.value())
-        return IamErrors::notFound(QStringLiteral("There is no %1").arg(Private::pathText(compartment)));
+        return IamErrors::notFound(QStringLiteral("There is no %1").arg(compartment.describe()));
     auto p = d->store.policy(*row.value(), name);
     if (!p)
         return p.error();
     if (!p.value()) {
-        return IamErrors::notFound(QStringLiteral("There is no policy named %1 in %2")
-                                       .arg(name.left(100), Private::pathText(compartment)));
+        return IamErrors::notFound(
+            QStringLiteral("There is no policy named %1 in %2").arg(name.left(100), compartment.describe()));
     }
     PolicyRecord out = *p.value();
     out.compartment = compartment;
@@ -75,8 +75,8 @@ Result<QVector<PolicyError>> IdentityService::checkPolicy(const CompartmentPath&
     auto tree = d->tree();
     if (!tree)
         return tree.error();
-    if (!d->find(tree.value(), compartment))
-        return IamErrors::notFound(QStringLiteral("There is no %1").arg(Private::pathText(compartment)));
+    if (auto c = d->find(tree.value(), compartment); !c)
+        return c.error();
     auto context = d->validationContext(tree.value(), compartment);
     if (!context)
         return context.error();
@@ -116,8 +116,8 @@ Result<PolicyRecord> IdentityService::createPolicy(const CompartmentPath& compar
         if (!existing)
             return existing.error();
         if (existing.value()) {
-            return IamErrors::alreadyExists(QStringLiteral("A policy named %1 already exists in %2")
-                                                .arg(name, Private::pathText(compartment)));
+            return IamErrors::alreadyExists(
+                QStringLiteral("A policy named %1 already exists in %2").arg(name, compartment.describe()));
         }
         auto errors = checkPolicy(compartment, statements);
         if (!errors)
@@ -134,7 +134,7 @@ Result<PolicyRecord> IdentityService::createPolicy(const CompartmentPath& compar
         return done.error();
     d->invalidate();
     emit identityEvent(IdentityEvent{IdentityEventType::PolicyCreated, actor, name, record.id,
-                                     QStringLiteral("in %1").arg(Private::pathText(compartment)), now});
+                                     QStringLiteral("in %1").arg(compartment.describe()), now});
     return record;
 }
 
@@ -165,7 +165,7 @@ Result<PolicyRecord> IdentityService::updatePolicy(const CompartmentPath& compar
         return done.error();
     d->invalidate();
     emit identityEvent(IdentityEvent{IdentityEventType::PolicyUpdated, actor, name, record.id,
-                                     QStringLiteral("in %1").arg(Private::pathText(compartment)), now});
+                                     QStringLiteral("in %1").arg(compartment.describe()), now});
     return record;
 }
 
@@ -185,7 +185,7 @@ Result<void> IdentityService::deletePolicy(const CompartmentPath& compartment, c
         return done;
     d->invalidate();
     emit identityEvent(IdentityEvent{IdentityEventType::PolicyDeleted, actor, name, id,
-                                     QStringLiteral("in %1").arg(Private::pathText(compartment)), now});
+                                     QStringLiteral("in %1").arg(compartment.describe()), now});
     return {};
 }
 

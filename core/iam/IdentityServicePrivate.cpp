@@ -70,7 +70,7 @@ Result<const CompartmentRecord*> IdentityService::Private::find(const Compartmen
 {
     const CompartmentRecord* c = tree.find(path);
     if (!c)
-        return IamErrors::notFound(QStringLiteral("There is no %1").arg(pathText(path)));
+        return IamErrors::notFound(QStringLiteral("There is no %1").arg(path.describe()));
     return c;
 }
 
@@ -94,16 +94,20 @@ Result<GroupRecord> IdentityService::Private::findGroup(const QString& name) con
     return *g.value();
 }
 
-Result<int> IdentityService::Private::otherActiveAdministrators(qint64 exceptUserRow) const
+Result<void> IdentityService::Private::requireAnotherAdministrator(qint64 userRow,
+                                                                   const QString& refusal) const
 {
     auto q =
         metadata.exec(QStringLiteral("SELECT COUNT(*) FROM group_members m"
                                      " JOIN groups g ON g.id = m.group_id JOIN users u ON u.id = m.user_id"
                                      " WHERE g.builtin = 1 AND g.name = ? AND u.locked = 0 AND u.id != ?"),
-                      {QString::fromLatin1(AdministratorsGroup), exceptUserRow});
+                      {QString::fromLatin1(AdministratorsGroup), userRow});
     if (!q)
         return q.error();
-    return q->next() ? q->value(0).toInt() : 0;
+    const int others = q->next() ? q->value(0).toInt() : 0;
+    if (others == 0)
+        return IamErrors::protectedObject(refusal);
+    return {};
 }
 
 Result<PolicyValidationContext>
@@ -165,10 +169,11 @@ QString IdentityService::Private::descriptionProblem(const QString& description)
     return QString();
 }
 
-QString IdentityService::Private::pathText(const CompartmentPath& path)
+QString IdentityService::Private::emailProblem(const QString& email)
 {
-    return path.isTenancy() ? QStringLiteral("the tenancy")
-                            : QStringLiteral("compartment ") + path.toString();
+    if (email.size() > 254 || email.contains(QLatin1Char('\n')))
+        return QStringLiteral("The email address is not valid");
+    return QString();
 }
 
 QString IdentityService::Private::listed(const QStringList& names, int max)

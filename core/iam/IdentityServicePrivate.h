@@ -41,8 +41,9 @@ struct IdentityService::Private
     Result<UserRecord> findUser(const QString& name, QString* hash = nullptr) const;
     Result<GroupRecord> findGroup(const QString& name) const;
 
-    /// Unlocked members of Administrators other than `except` (row id).
-    Result<int> otherActiveAdministrators(qint64 exceptUserRow) const;
+    /// PROTECTED with `refusal` when Administrators has no unlocked member besides the user `userRow`
+    /// (the last administrator cannot be locked, deleted or removed from the group).
+    Result<void> requireAnotherAdministrator(qint64 userRow, const QString& refusal) const;
 
     /// The groups, compartments and network sources a policy attached at `attachedTo` may name.
     Result<PolicyValidationContext> validationContext(const CompartmentTree& tree,
@@ -53,8 +54,8 @@ struct IdentityService::Private
     static QString nameProblem(const QString& kind, const QString& name);
     /// Why `description` is too long, or "".
     static QString descriptionProblem(const QString& description);
-    /// "the tenancy" or "compartment A:B".
-    static QString pathText(const CompartmentPath& path);
+    /// Why `email` cannot be a user's email address, or "".
+    static QString emailProblem(const QString& email);
     /// The first `max` names, joined with commas, and how many more there are.
     static QString listed(const QStringList& names, int max = 5);
     /// "1 policy", "3 policies".

@@ -112,8 +112,8 @@ Result<UserRecord> IdentityService::createUser(const NewUser& user, const QStrin
         return IamErrors::invalid(problem);
     if (const QString problem = Private::descriptionProblem(user.description); !problem.isEmpty())
         return IamErrors::invalid(problem);
-    if (user.email.size() > 254 || user.email.contains(QLatin1Char('\n')))
-        return IamErrors::invalid(QStringLiteral("The email address is not valid"));
+    if (const QString problem = Private::emailProblem(user.email); !problem.isEmpty())
+        return IamErrors::invalid(problem);
     QString hash;
     if (!user.password.isEmpty()) {
         if (const QString problem = PasswordHasher::passwordProblem(user.password); !problem.isEmpty())
@@ -167,8 +167,8 @@ Result<UserRecord> IdentityService::updateUser(const QString& name, const QStrin
 {
     if (const QString problem = Private::descriptionProblem(description); !problem.isEmpty())
         return IamErrors::invalid(problem);
-    if (email.size() > 254 || email.contains(QLatin1Char('\n')))
-        return IamErrors::invalid(QStringLiteral("The email address is not valid"));
+    if (const QString problem = Private::emailProblem(email); !problem.isEmpty())
+        return IamErrors::invalid(problem);
     const QDateTime now = clock().now();
     UserRecord record;
     auto done = d->metadata.transaction([&]() -> Result<void> {
@@ -200,14 +200,10 @@ Result<UserRecord> IdentityService::setUserLocked(const QString& name, bool lock
         if (record.locked == locked)
             return {};
         if (locked && record.administrator) {
-            auto others = d->otherActiveAdministrators(record.rowId);
-            if (!others)
-                return others.error();
-            if (others.value() == 0) {
-                return IamErrors::protectedObject(
-                    QStringLiteral("%1 is the last unlocked administrator and cannot be locked")
-                        .arg(record.name));
-            }
+            const QString refusal =
+                QStringLiteral("%1 is the last unlocked administrator and cannot be locked").arg(record.name);
+            if (auto kept = d->requireAnotherAdministrator(record.rowId, refusal); !kept)
+                return kept;
         }
         record.locked = locked;
         changed = true;
@@ -256,14 +252,11 @@ Result<void> IdentityService::deleteUser(const QString& name, const QString& act
             return u.error();
         record = u.value();
         if (record.administrator && !record.locked) {
-            auto others = d->otherActiveAdministrators(record.rowId);
-            if (!others)
-                return others.error();
-            if (others.value() == 0) {
-                return IamErrors::protectedObject(
-                    QStringLiteral("%1 is the last unlocked administrator and cannot be deleted")
-                        .arg(record.name));
-            }
+            const QString refusal =
+                QStringLiteral("%1 is the last unlocked administrator and cannot be deleted")
+                    .arg(record.name);
+            if (auto kept = d->requireAnotherAdministrator(record.rowId, refusal); !kept)
+                return kept;
         }
         return d->store.deleteUser(record.rowId);
     });

@@ -105,21 +105,25 @@ bool RegistryService::repositoryExists(const QString& repository) const
 
 Result<NamePage> RegistryService::catalog(int n, const QString& last) const
 {
-    NamePage page;
-    if (n == 0)
-        return page;
-    auto names = d->metadata.repositoryNames(n < 0 ? -1 : n + 1, last);
-    if (!names)
-        return names.error();
-    page.names = std::move(names).value();
-    if (n > 0 && page.names.size() > n) {
-        page.names.resize(n);
-        page.more = true;
-    }
-    return page;
+    return Private::namePage(n, [&](int limit) { return d->metadata.repositoryNames(limit, last); });
 }
 
 // ---- repositories in compartments
+
+namespace {
+
+/// The compartment's row; NOT_FOUND when there is no such compartment.
+Result<qint64> compartmentRow(const IdentityStore& identity, const CompartmentPath& compartment)
+{
+    auto row = identity.compartmentRowId(compartment);
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return IamErrors::notFound(QStringLiteral("There is no %1").arg(compartment.describe()));
+    return *row.value();
+}
+
+} // namespace
 
 MetadataStore& RegistryService::metadata()
 {
@@ -133,19 +137,16 @@ Result<void> RegistryService::createRepository(const QString& repository, const 
     const QDateTime now = clock().now();
     IdentityStore identity(d->metadata);
     auto done = d->metadata.transaction([&]() -> Result<void> {
-        auto row = identity.compartmentRowId(compartment);
+        auto row = compartmentRow(identity, compartment);
         if (!row)
             return row.error();
-        if (!row.value())
-            return IamErrors::notFound(
-                QStringLiteral("There is no %1").arg(Private::describeCompartment(compartment)));
         bool created = false;
         auto id = d->metadata.ensureRepository(repository, now, &created);
         if (!id)
             return id.error();
         if (!created)
             return IamErrors::alreadyExists(QStringLiteral("Repository %1 already exists").arg(repository));
-        return identity.setRepositoryCompartment(id.value(), *row.value());
+        return identity.setRepositoryCompartment(id.value(), row.value());
     });
     if (!done)
         return done;
@@ -168,19 +169,16 @@ Result<void> RegistryService::moveRepository(const QString& repository, const Co
             return link.error();
         if (!link.value())
             return Private::repositoryUnknown(repository);
-        auto row = identity.compartmentRowId(compartment);
+        auto row = compartmentRow(identity, compartment);
         if (!row)
             return row.error();
-        if (!row.value())
-            return IamErrors::notFound(
-                QStringLiteral("There is no %1").arg(Private::describeCompartment(compartment)));
         auto from = identity.compartmentPathOf(link.value()->compartmentRowId);
         if (!from)
             return from.error();
         previous = from.value();
-        if (link.value()->compartmentRowId == *row.value())
+        if (link.value()->compartmentRowId == row.value())
             return {};
-        return identity.setRepositoryCompartment(link.value()->repositoryId, *row.value());
+        return identity.setRepositoryCompartment(link.value()->repositoryId, row.value());
     });
     if (!done)
         return done;
@@ -252,12 +250,10 @@ Result<void> RegistryService::deleteRepository(const QString& repository)
         return valid;
     const QDateTime now = clock().now();
     auto done = d->metadata.transaction([&]() -> Result<void> {
-        auto id = d->metadata.repositoryId(repository);
+        auto id = d->existingRepository(repository);
         if (!id)
             return id.error();
-        if (!id.value())
-            return Private::repositoryUnknown(repository);
-        auto deleted = d->metadata.deleteRepository(*id.value());
+        auto deleted = d->metadata.deleteRepository(id.value());
         if (!deleted)
             return deleted.error();
         return {};

@@ -1,6 +1,5 @@
 #include "registry/RegistryServicePrivate.h"
 
-#include <QJsonObject>
 #include <QUuid>
 
 namespace berth {
@@ -11,9 +10,7 @@ Result<BlobInfo> RegistryService::statBlob(const QString& repository, const Dige
 {
     if (auto valid = Private::checkRepositoryName(repository); !valid)
         return valid.error();
-    const Error unknown(ErrorCode::BlobUnknown,
-                        QStringLiteral("Repository %1 has no blob %2").arg(repository, digest.toString()),
-                        QJsonObject{{QStringLiteral("digest"), digest.toString()}});
+    const Error unknown = Private::blobUnknown(repository, digest);
     if (!digest.isValid())
         return unknown;
     auto repoId = d->metadata.repositoryId(repository);
@@ -57,9 +54,7 @@ Result<void> RegistryService::deleteBlob(const QString& repository, const Digest
         return valid;
     const QDateTime now = clock().now();
     auto done = d->metadata.transaction([&]() -> Result<void> {
-        const Error unknown(ErrorCode::BlobUnknown,
-                            QStringLiteral("Repository %1 has no blob %2").arg(repository, digest.toString()),
-                            QJsonObject{{QStringLiteral("digest"), digest.toString()}});
+        const Error unknown = Private::blobUnknown(repository, digest);
         auto repoId = d->metadata.repositoryId(repository);
         if (!repoId)
             return repoId.error();

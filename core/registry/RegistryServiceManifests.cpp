@@ -134,15 +134,11 @@ Result<ManifestContent> RegistryService::getManifest(const QString& repository, 
 {
     if (auto valid = Private::checkRepositoryName(repository); !valid)
         return valid.error();
-    auto repoId = d->metadata.repositoryId(repository);
+    auto repoId = d->existingRepository(repository);
     if (!repoId)
         return repoId.error();
-    if (!repoId.value()) {
-        return Error(ErrorCode::NameUnknown, QStringLiteral("Repository %1 does not exist").arg(repository),
-                     QJsonObject{{QStringLiteral("name"), repository}});
-    }
-    auto record = reference.isDigest() ? d->metadata.manifestByDigest(*repoId.value(), reference.digest())
-                                       : d->metadata.manifestByTag(*repoId.value(), reference.tag());
+    auto record = reference.isDigest() ? d->metadata.manifestByDigest(repoId.value(), reference.digest())
+                                       : d->metadata.manifestByTag(repoId.value(), reference.tag());
     if (!record)
         return record.error();
     if (!record.value()) {
@@ -193,15 +189,10 @@ Result<void> RegistryService::deleteManifest(const QString& repository, const Di
     QStringList tags;
     qint64 size = 0;
     auto done = d->metadata.transaction([&]() -> Result<void> {
-        auto repoId = d->metadata.repositoryId(repository);
+        auto repoId = d->existingRepository(repository);
         if (!repoId)
             return repoId.error();
-        if (!repoId.value()) {
-            return Error(ErrorCode::NameUnknown,
-                         QStringLiteral("Repository %1 does not exist").arg(repository),
-                         QJsonObject{{QStringLiteral("name"), repository}});
-        }
-        auto record = d->metadata.manifestByDigest(*repoId.value(), digest);
+        auto record = d->metadata.manifestByDigest(repoId.value(), digest);
         if (!record)
             return record.error();
         if (!record.value()) {
@@ -218,7 +209,7 @@ Result<void> RegistryService::deleteManifest(const QString& repository, const Di
         auto deleted = d->metadata.deleteManifest(record.value()->id);
         if (!deleted)
             return deleted.error();
-        auto unlinked = d->metadata.unlinkBlob(*repoId.value(), digest);
+        auto unlinked = d->metadata.unlinkBlob(repoId.value(), digest);
         if (!unlinked)
             return unlinked.error();
         return {};
@@ -239,15 +230,10 @@ Result<void> RegistryService::deleteTag(const QString& repository, const QString
     const QDateTime now = clock().now();
     Digest digest;
     auto done = d->metadata.transaction([&]() -> Result<void> {
-        auto repoId = d->metadata.repositoryId(repository);
+        auto repoId = d->existingRepository(repository);
         if (!repoId)
             return repoId.error();
-        if (!repoId.value()) {
-            return Error(ErrorCode::NameUnknown,
-                         QStringLiteral("Repository %1 does not exist").arg(repository),
-                         QJsonObject{{QStringLiteral("name"), repository}});
-        }
-        auto record = d->metadata.manifestByTag(*repoId.value(), tag);
+        auto record = d->metadata.manifestByTag(repoId.value(), tag);
         if (!record)
             return record.error();
         if (!record.value()) {
@@ -256,7 +242,7 @@ Result<void> RegistryService::deleteTag(const QString& repository, const QString
                          QJsonObject{{QStringLiteral("tag"), tag.left(200)}});
         }
         digest = record.value()->digest;
-        auto deleted = d->metadata.deleteTag(*repoId.value(), tag);
+        auto deleted = d->metadata.deleteTag(repoId.value(), tag);
         if (!deleted)
             return deleted.error();
         return {};
@@ -271,25 +257,10 @@ Result<NamePage> RegistryService::listTags(const QString& repository, int n, con
 {
     if (auto valid = Private::checkRepositoryName(repository); !valid)
         return valid.error();
-    auto repoId = d->metadata.repositoryId(repository);
+    auto repoId = d->existingRepository(repository);
     if (!repoId)
         return repoId.error();
-    if (!repoId.value()) {
-        return Error(ErrorCode::NameUnknown, QStringLiteral("Repository %1 does not exist").arg(repository),
-                     QJsonObject{{QStringLiteral("name"), repository}});
-    }
-    NamePage page;
-    if (n == 0)
-        return page;
-    auto names = d->metadata.tagNames(*repoId.value(), n < 0 ? -1 : n + 1, last);
-    if (!names)
-        return names.error();
-    page.names = std::move(names).value();
-    if (n > 0 && page.names.size() > n) {
-        page.names.resize(n);
-        page.more = true;
-    }
-    return page;
+    return Private::namePage(n, [&](int limit) { return d->metadata.tagNames(repoId.value(), limit, last); });
 }
 
 Result<QList<Descriptor>> RegistryService::referrers(const QString& repository, const Digest& digest,

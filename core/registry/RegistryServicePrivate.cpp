@@ -11,6 +11,16 @@ RegistryService::Private::Private(const QString& dataDirectory)
     : store(dataDirectory), metadata(dataDirectory + QStringLiteral("/berth.db"))
 {}
 
+Result<qint64> RegistryService::Private::existingRepository(const QString& repository) const
+{
+    auto id = metadata.repositoryId(repository);
+    if (!id)
+        return id.error();
+    if (!id.value())
+        return repositoryUnknown(repository);
+    return *id.value();
+}
+
 // ---- upload sessions
 
 Result<UploadRecord> RegistryService::Private::sessionOf(const QString& repository, const QString& id) const
@@ -92,6 +102,30 @@ Error RegistryService::Private::uploadInUse(const QString& id)
         QStringLiteral("Upload %1 is in use by another request; retry when it has finished").arg(id));
 }
 
+Error RegistryService::Private::blobUnknown(const QString& repository, const Digest& digest)
+{
+    return Error(ErrorCode::BlobUnknown,
+                 QStringLiteral("Repository %1 has no blob %2").arg(repository, digest.toString()),
+                 QJsonObject{{QStringLiteral("digest"), digest.toString()}});
+}
+
+Result<NamePage>
+RegistryService::Private::namePage(int n, const std::function<Result<QStringList>(int limit)>& fetch)
+{
+    NamePage page;
+    if (n == 0)
+        return page;
+    auto names = fetch(n < 0 ? -1 : n + 1);
+    if (!names)
+        return names.error();
+    page.names = std::move(names).value();
+    if (n > 0 && page.names.size() > n) {
+        page.names.resize(n);
+        page.more = true;
+    }
+    return page;
+}
+
 RegistryEvent RegistryService::Private::makeEvent(RegistryEventType type, const QString& repository,
                                                   const Digest& digest, const QDateTime& at, qint64 bytes,
                                                   const QString& tag)
@@ -110,12 +144,6 @@ Error RegistryService::Private::repositoryUnknown(const QString& repository)
 {
     return Error(ErrorCode::NameUnknown, QStringLiteral("Repository %1 does not exist").arg(repository),
                  QJsonObject{{QStringLiteral("name"), repository}});
-}
-
-QString RegistryService::Private::describeCompartment(const CompartmentPath& path)
-{
-    return path.isTenancy() ? QStringLiteral("the tenancy")
-                            : QStringLiteral("compartment ") + path.toString();
 }
 
 } // namespace berth

@@ -4,6 +4,7 @@
 #include "registry/RegistryService.h"
 #include "storage/FileBlobStore.h"
 
+#include <functional>
 #include <map>
 #include <mutex>
 
@@ -36,6 +37,9 @@ struct RegistryService::Private
     /// Pull statistics are written at most this often (and on flushStatistics()/destruction).
     static constexpr qint64 StatisticsFlushIntervalMs = 5000;
 
+    /// The repository's row; NameUnknown when it does not exist.
+    Result<qint64> existingRepository(const QString& repository) const;
+
     /// The metadata row of an upload, checked against the repository it is used with.
     Result<UploadRecord> sessionOf(const QString& repository, const QString& id) const;
 
@@ -51,7 +55,10 @@ struct RegistryService::Private
     static Error uploadUnknown(const QString& repository, const QString& id);
     static Error uploadInUse(const QString& id);
     static Error repositoryUnknown(const QString& repository);
-    static QString describeCompartment(const CompartmentPath& path);
+    static Error blobUnknown(const QString& repository, const Digest& digest);
+    /// At most n names (n < 0: all) and whether more follow; `fetch(limit)` reads up to `limit` names in
+    /// order (-1: all).
+    static Result<NamePage> namePage(int n, const std::function<Result<QStringList>(int limit)>& fetch);
     static RegistryEvent makeEvent(RegistryEventType type, const QString& repository, const Digest& digest,
                                    const QDateTime& at, qint64 bytes = 0, const QString& tag = QString());
 };
