@@ -1,6 +1,7 @@
 #include "iam/IdentityStore.h"
 
 #include "metadata/MetadataStore.h"
+#include "metadata/StoredTime.h"
 
 #include <QSqlQuery>
 #include <algorithm>
@@ -8,18 +9,6 @@
 namespace berth {
 
 namespace {
-
-qint64 toMs(const QDateTime& t)
-{
-    return t.toMSecsSinceEpoch();
-}
-
-QDateTime fromMs(const QVariant& v)
-{
-    if (v.isNull())
-        return QDateTime();
-    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
 
 QString text(const QString& s)
 {
@@ -38,7 +27,7 @@ UserRecord userFrom(const QSqlQuery& q)
     u.description = q.value(3).toString();
     u.email = q.value(4).toString();
     u.locked = q.value(5).toBool();
-    u.createdAt = fromMs(q.value(6));
+    u.createdAt = StoredTime::fromColumn(q.value(6));
     u.hasPassword = !q.value(7).isNull() && !q.value(7).toString().isEmpty();
     return u;
 }
@@ -53,7 +42,7 @@ GroupRecord groupFrom(const QSqlQuery& q)
     g.name = q.value(2).toString();
     g.description = q.value(3).toString();
     g.builtin = q.value(4).toBool();
-    g.createdAt = fromMs(q.value(5));
+    g.createdAt = StoredTime::fromColumn(q.value(5));
     return g;
 }
 
@@ -67,10 +56,10 @@ AuthTokenRecord tokenFrom(const QSqlQuery& q)
     t.id = q.value(1).toString();
     t.userName = q.value(2).toString();
     t.description = q.value(3).toString();
-    t.createdAt = fromMs(q.value(4));
-    t.lastUsedAt = fromMs(q.value(5));
+    t.createdAt = StoredTime::fromColumn(q.value(4));
+    t.lastUsedAt = StoredTime::fromColumn(q.value(5));
     t.revoked = q.value(6).toBool();
-    t.revokedAt = fromMs(q.value(7));
+    t.revokedAt = StoredTime::fromColumn(q.value(7));
     return t;
 }
 
@@ -84,7 +73,7 @@ NetworkSourceRecord sourceFrom(const QSqlQuery& q)
     s.name = q.value(2).toString();
     s.description = q.value(3).toString();
     s.ranges = q.value(4).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    s.createdAt = fromMs(q.value(5));
+    s.createdAt = StoredTime::fromColumn(q.value(5));
     return s;
 }
 
@@ -99,8 +88,8 @@ PolicyRecord policyFrom(const QSqlQuery& q)
     p.name = q.value(2).toString();
     p.description = q.value(3).toString();
     p.statements = q.value(4).toString();
-    p.createdAt = fromMs(q.value(5));
-    p.updatedAt = fromMs(q.value(6));
+    p.createdAt = StoredTime::fromColumn(q.value(5));
+    p.updatedAt = StoredTime::fromColumn(q.value(6));
     p.compartmentRowId = q.value(7).toLongLong();
     p.compartmentId = q.value(8).toString();
     return p;
@@ -148,7 +137,7 @@ Result<CompartmentTree> IdentityStore::compartmentTree() const
     while (q->next()) {
         rows.append(CompartmentTree::Row{q->value(0).toLongLong(), q->value(1).toString(),
                                          q->value(2).toLongLong(), q->value(3).toString(),
-                                         q->value(4).toString(), fromMs(q->value(5))});
+                                         q->value(4).toString(), StoredTime::fromColumn(q->value(5))});
     }
     return CompartmentTree(rows);
 }
@@ -194,7 +183,7 @@ Result<qint64> IdentityStore::insertCompartment(const QString& id, qint64 parent
         return t.error();
     auto q = m_metadata.exec(QStringLiteral("INSERT INTO compartments (ocid, parent_id, name, description,"
                                             " created_at) VALUES (?, ?, ?, ?, ?)"),
-                             {id, parentRowId, name, text(description), toMs(now)});
+                             {id, parentRowId, name, text(description), StoredTime::toColumn(now)});
     if (!q)
         return q.error();
     return q->lastInsertId().toLongLong();
@@ -343,7 +332,7 @@ Result<qint64> IdentityStore::insertUser(const UserRecord& user, const QString& 
                                        " locked, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                         {user.id, user.name, text(user.description), text(user.email),
                          passwordHash.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : passwordHash,
-                         user.locked ? 1 : 0, toMs(now)});
+                         user.locked ? 1 : 0, StoredTime::toColumn(now)});
     if (!q)
         return q.error();
     return q->lastInsertId().toLongLong();
@@ -416,7 +405,7 @@ Result<qint64> IdentityStore::insertGroup(const QString& id, const QString& name
     auto q = m_metadata.exec(
         QStringLiteral(
             "INSERT INTO groups (ocid, name, description, builtin, created_at) VALUES (?, ?, ?, 0, ?)"),
-        {id, name, text(description), toMs(now)});
+        {id, name, text(description), StoredTime::toColumn(now)});
     if (!q)
         return q.error();
     return q->lastInsertId().toLongLong();
@@ -438,7 +427,7 @@ Result<bool> IdentityStore::addMember(qint64 groupRowId, qint64 userRowId, const
         return t.error();
     auto q = m_metadata.exec(
         QStringLiteral("INSERT OR IGNORE INTO group_members (group_id, user_id, added_at) VALUES (?, ?, ?)"),
-        {groupRowId, userRowId, toMs(now)});
+        {groupRowId, userRowId, StoredTime::toColumn(now)});
     if (!q)
         return q.error();
     return q->numRowsAffected() > 0;
@@ -516,7 +505,7 @@ Result<qint64> IdentityStore::insertAuthToken(const QString& id, qint64 userRowI
     auto q =
         m_metadata.exec(QStringLiteral("INSERT INTO auth_tokens (ocid, user_id, secret_sha256, description,"
                                        " created_at) VALUES (?, ?, ?, ?, ?)"),
-                        {id, userRowId, secretSha256, text(description), toMs(now)});
+                        {id, userRowId, secretSha256, text(description), StoredTime::toColumn(now)});
     if (!q)
         return q.error();
     return q->lastInsertId().toLongLong();
@@ -528,7 +517,7 @@ Result<bool> IdentityStore::revokeAuthToken(qint64 rowId, const QDateTime& now)
         return t.error();
     auto q = m_metadata.exec(
         QStringLiteral("UPDATE auth_tokens SET revoked = 1, revoked_at = ? WHERE id = ? AND revoked = 0"),
-        {toMs(now), rowId});
+        {StoredTime::toColumn(now), rowId});
     if (!q)
         return q.error();
     return q->numRowsAffected() > 0;
@@ -538,7 +527,7 @@ Result<void> IdentityStore::touchAuthToken(qint64 rowId, const QDateTime& now)
 {
     return run(QStringLiteral(
                    "UPDATE auth_tokens SET last_used_at = MAX(COALESCE(last_used_at, 0), ?) WHERE id = ?"),
-               {toMs(now), rowId});
+               {StoredTime::toColumn(now), rowId});
 }
 
 // ---- network sources
@@ -571,10 +560,10 @@ Result<qint64> IdentityStore::insertNetworkSource(const NetworkSourceRecord& sou
 {
     if (auto t = requireTransaction(); !t)
         return t.error();
-    auto q = m_metadata.exec(
-        QStringLiteral("INSERT INTO network_sources (ocid, name, description, ranges,"
-                       " created_at) VALUES (?, ?, ?, ?, ?)"),
-        {source.id, source.name, text(source.description), source.ranges.join(QLatin1Char('\n')), toMs(now)});
+    auto q = m_metadata.exec(QStringLiteral("INSERT INTO network_sources (ocid, name, description, ranges,"
+                                            " created_at) VALUES (?, ?, ?, ?, ?)"),
+                             {source.id, source.name, text(source.description),
+                              source.ranges.join(QLatin1Char('\n')), StoredTime::toColumn(now)});
     if (!q)
         return q.error();
     return q->lastInsertId().toLongLong();
@@ -629,7 +618,7 @@ Result<qint64> IdentityStore::insertPolicy(const PolicyRecord& policy, const QDa
         m_metadata.exec(QStringLiteral("INSERT INTO policies (ocid, compartment_id, name, description,"
                                        " statements, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                         {policy.id, policy.compartmentRowId, policy.name, text(policy.description),
-                         text(policy.statements), toMs(now), toMs(now)});
+                         text(policy.statements), StoredTime::toColumn(now), StoredTime::toColumn(now)});
     if (!q)
         return q.error();
     return q->lastInsertId().toLongLong();
@@ -640,7 +629,7 @@ Result<void> IdentityStore::updatePolicy(qint64 rowId, const QString& descriptio
 {
     return run(
         QStringLiteral("UPDATE policies SET description = ?, statements = ?, updated_at = ? WHERE id = ?"),
-        {text(description), text(statements), toMs(now), rowId});
+        {text(description), text(statements), StoredTime::toColumn(now), rowId});
 }
 
 Result<void> IdentityStore::deletePolicy(qint64 rowId)

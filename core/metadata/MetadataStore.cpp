@@ -1,5 +1,7 @@
 #include "metadata/MetadataStore.h"
 
+#include "metadata/StoredTime.h"
+
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -17,18 +19,6 @@ namespace {
 
 std::atomic<quint64> g_storeSerial{0};
 std::atomic<quint64> g_connectionSerial{0};
-
-qint64 toMs(const QDateTime& t)
-{
-    return t.toMSecsSinceEpoch();
-}
-
-QDateTime fromMs(const QVariant& v)
-{
-    if (v.isNull())
-        return QDateTime();
-    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
 
 QVariant nullableText(const QString& s)
 {
@@ -350,8 +340,8 @@ Result<qint64> MetadataStore::ensureRepository(const QString& name, const QDateT
         return existing.error();
     if (existing.value())
         return *existing.value();
-    auto q =
-        exec(QStringLiteral("INSERT INTO repositories (name, created_at) VALUES (?, ?)"), {name, toMs(now)});
+    auto q = exec(QStringLiteral("INSERT INTO repositories (name, created_at) VALUES (?, ?)"),
+                  {name, StoredTime::toColumn(now)});
     if (!q)
         return q.error();
     if (created)
@@ -377,7 +367,7 @@ Result<void> MetadataStore::touchRepositoryPush(qint64 repositoryId, const QDate
     if (auto t = requireTransaction(); !t)
         return t;
     auto q = exec(QStringLiteral("UPDATE repositories SET last_push_at = ? WHERE id = ?"),
-                  {toMs(now), repositoryId});
+                  {StoredTime::toColumn(now), repositoryId});
     if (!q)
         return q.error();
     return {};
@@ -426,7 +416,7 @@ Result<bool> MetadataStore::linkBlob(qint64 repositoryId, const Digest& digest, 
     auto q =
         exec(QStringLiteral("INSERT OR IGNORE INTO repository_blobs (repository_id, digest, size, linked_at)"
                             " VALUES (?, ?, ?, ?)"),
-             {repositoryId, digest.toString(), size, toMs(now)});
+             {repositoryId, digest.toString(), size, StoredTime::toColumn(now)});
     if (!q)
         return q.error();
     return q->numRowsAffected() > 0;
@@ -464,8 +454,8 @@ ManifestRecord manifestFrom(const QSqlQuery& q)
         m.subject = Digest::parse(q.value(6).toString());
     if (!q.value(7).isNull())
         m.annotations = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
-    m.pushedAt = fromMs(q.value(8));
-    m.lastPulledAt = fromMs(q.value(9));
+    m.pushedAt = StoredTime::fromColumn(q.value(8));
+    m.lastPulledAt = StoredTime::fromColumn(q.value(9));
     return m;
 }
 
@@ -513,7 +503,7 @@ Result<qint64> MetadataStore::insertManifest(const ManifestRecord& manifest, con
         {manifest.repositoryId, manifest.digest.toString(), manifest.mediaType,
          manifest.artifactType.isNull() ? QString(QLatin1String("")) : manifest.artifactType, manifest.size,
          manifest.subject ? QVariant(manifest.subject->toString()) : nullableText(QString()), annotations,
-         toMs(manifest.pushedAt)});
+         StoredTime::toColumn(manifest.pushedAt)});
     if (!q)
         return q.error();
     const qint64 id = q->lastInsertId().toLongLong();
@@ -611,7 +601,7 @@ Result<bool> MetadataStore::setTag(qint64 repositoryId, const QString& tag, qint
         QStringLiteral("INSERT INTO tags (repository_id, name, manifest_id, updated_at) VALUES (?, ?, ?, ?)"
                        " ON CONFLICT (repository_id, name) DO UPDATE SET"
                        " manifest_id = excluded.manifest_id, updated_at = excluded.updated_at"),
-        {repositoryId, tag, manifestId, toMs(now)});
+        {repositoryId, tag, manifestId, StoredTime::toColumn(now)});
     if (!q)
         return q.error();
     return true;
@@ -660,7 +650,7 @@ Result<void> MetadataStore::insertUpload(const UploadRecord& upload)
     if (auto t = requireTransaction(); !t)
         return t;
     auto q = exec(QStringLiteral("INSERT INTO uploads (id, repository, started_at) VALUES (?, ?, ?)"),
-                  {upload.id, upload.repository, toMs(upload.startedAt)});
+                  {upload.id, upload.repository, StoredTime::toColumn(upload.startedAt)});
     if (!q)
         return q.error();
     return {};
@@ -674,7 +664,7 @@ Result<std::optional<UploadRecord>> MetadataStore::upload(const QString& id) con
     if (!q->next())
         return std::optional<UploadRecord>();
     return std::optional<UploadRecord>(
-        UploadRecord{q->value(0).toString(), q->value(1).toString(), fromMs(q->value(2))});
+        UploadRecord{q->value(0).toString(), q->value(1).toString(), StoredTime::fromColumn(q->value(2))});
 }
 
 Result<bool> MetadataStore::deleteUpload(const QString& id)
@@ -694,7 +684,8 @@ Result<QList<UploadRecord>> MetadataStore::uploads() const
         return q.error();
     QList<UploadRecord> out;
     while (q->next())
-        out << UploadRecord{q->value(0).toString(), q->value(1).toString(), fromMs(q->value(2))};
+        out << UploadRecord{q->value(0).toString(), q->value(1).toString(),
+                            StoredTime::fromColumn(q->value(2))};
     return out;
 }
 
@@ -709,13 +700,13 @@ Result<void> MetadataStore::recordPulls(const QList<PullRecord>& pulls)
             exec(QStringLiteral("UPDATE manifests SET last_pulled_at = MAX(COALESCE(last_pulled_at, 0), ?)"
                                 " WHERE digest = ? AND repository_id ="
                                 " (SELECT id FROM repositories WHERE name = ?)"),
-                 {toMs(p.at), p.digest.toString(), p.repository});
+                 {StoredTime::toColumn(p.at), p.digest.toString(), p.repository});
         if (!m)
             return m.error();
         auto r =
             exec(QStringLiteral("UPDATE repositories SET last_pull_at = MAX(COALESCE(last_pull_at, 0), ?)"
                                 " WHERE name = ?"),
-                 {toMs(p.at), p.repository});
+                 {StoredTime::toColumn(p.at), p.repository});
         if (!r)
             return r.error();
     }

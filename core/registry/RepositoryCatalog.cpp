@@ -1,6 +1,7 @@
 #include "registry/RepositoryCatalog.h"
 
 #include "metadata/MetadataStore.h"
+#include "metadata/StoredTime.h"
 #include "oci/MediaTypes.h"
 
 #include <QHash>
@@ -10,13 +11,6 @@
 namespace berth {
 
 namespace {
-
-QDateTime fromMs(const QVariant& v)
-{
-    if (v.isNull())
-        return QDateTime();
-    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
 
 /// Every compartment's path by row id, from one query.
 Result<QHash<qint64, CompartmentPath>> compartmentPaths(const MetadataStore& metadata)
@@ -103,9 +97,9 @@ Result<QList<RepositorySummary>> RepositoryCatalog::query(const QString& where,
         s.name = q.value().value(0).toString();
         s.compartment = paths.value().value(q.value().value(1).toLongLong());
         s.isPublic = q.value().value(2).toInt() != 0;
-        s.createdAt = fromMs(q.value().value(3));
-        s.lastPushAt = fromMs(q.value().value(4));
-        s.lastPullAt = fromMs(q.value().value(5));
+        s.createdAt = StoredTime::fromColumn(q.value().value(3));
+        s.lastPushAt = StoredTime::fromColumn(q.value().value(4));
+        s.lastPullAt = StoredTime::fromColumn(q.value().value(5));
         s.manifestCount = q.value().value(6).toLongLong();
         s.tagCount = q.value().value(7).toLongLong();
         list.append(s);
@@ -159,8 +153,8 @@ Result<QList<ImageSummary>> RepositoryCatalog::images(const QString& repository)
             if (auto subject = Digest::parse(q.value().value(5).toString()))
                 image.subject = subject.value();
         }
-        image.pushedAt = fromMs(q.value().value(6));
-        image.lastPulledAt = fromMs(q.value().value(7));
+        image.pushedAt = StoredTime::fromColumn(q.value().value(6));
+        image.lastPulledAt = StoredTime::fromColumn(q.value().value(7));
         list.append(image);
     }
     auto tags =
