@@ -71,21 +71,13 @@ Result<void> RegistryService::open()
         if (!known.contains(id))
             d->store.discardUpload(id);
     }
-    std::lock_guard lock(d->statsMutex);
-    d->lastFlush = clock().now();
+    d->pulls.restart(clock().now());
     return {};
 }
 
 void RegistryService::flushStatistics()
 {
-    QList<PullRecord> pulls;
-    {
-        std::lock_guard lock(d->statsMutex);
-        d->lastFlush = clock().now();
-        for (auto& [key, pull] : d->pendingPulls)
-            pulls << pull;
-        d->pendingPulls.clear();
-    }
+    const QList<PullRecord> pulls = d->pulls.take(clock().now());
     if (pulls.isEmpty())
         return;
     auto written = d->metadata.transaction([&] { return d->metadata.recordPulls(pulls); });
@@ -267,15 +259,7 @@ Result<void> RegistryService::deleteRepository(const QString& repository)
                 cancelUpload(repository, upload.id).ok();
         }
     }
-    {
-        std::lock_guard lock(d->statsMutex);
-        for (auto it = d->pendingPulls.begin(); it != d->pendingPulls.end();) {
-            if (it->first.first == repository)
-                it = d->pendingPulls.erase(it);
-            else
-                ++it;
-        }
-    }
+    d->pulls.forget(repository);
     emit registryEvent(Private::makeEvent(RegistryEventType::RepositoryDeleted, repository, Digest(), now));
     return {};
 }

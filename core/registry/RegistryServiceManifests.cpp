@@ -166,14 +166,7 @@ Result<ManifestContent> RegistryService::getManifest(const QString& repository, 
     }
     if (countPull) {
         const QDateTime now = clock().now();
-        bool flush = false;
-        {
-            std::lock_guard lock(d->statsMutex);
-            d->pendingPulls[{repository, m.digest.toString()}] = PullRecord{repository, m.digest, now};
-            flush =
-                !d->lastFlush.isValid() || d->lastFlush.msecsTo(now) >= Private::StatisticsFlushIntervalMs;
-        }
-        if (flush)
+        if (d->pulls.record(PullRecord{repository, m.digest, now}))
             flushStatistics();
         emit registryEvent(Private::makeEvent(RegistryEventType::ManifestPulled, repository, m.digest, now,
                                               m.size, reference.isTag() ? reference.tag() : QString()));

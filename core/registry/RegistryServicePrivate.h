@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metadata/MetadataStore.h"
+#include "registry/PullStatistics.h"
 #include "registry/RegistryService.h"
 #include "storage/FileBlobStore.h"
 
@@ -30,12 +31,7 @@ struct RegistryService::Private
     std::mutex uploadsMutex;
     std::map<QString, OpenUpload> uploads;
 
-    std::mutex statsMutex;
-    std::map<std::pair<QString, QString>, PullRecord> pendingPulls; ///< (repository, digest) -> last pull
-    QDateTime lastFlush;
-
-    /// Pull statistics are written at most this often (and on flushStatistics()/destruction).
-    static constexpr qint64 StatisticsFlushIntervalMs = 5000;
+    PullStatistics pulls;
 
     /// The repository's row; NameUnknown when it does not exist.
     Result<qint64> existingRepository(const QString& repository) const;
