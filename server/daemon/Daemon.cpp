@@ -225,6 +225,7 @@ void Daemon::printWelcome() const
         qInfo().noquote() << QStringLiteral("  skopeo copy --dest-tls-verify=false --dest-creds admin "
                                             "docker-archive:hello.tar docker://%1/hello:latest")
                                  .arg(where);
+        qInfo().noquote() << QStringLiteral("  helm registry login --insecure %1").arg(where);
         qInfo().noquote()
             << QStringLiteral("  helm push mychart-0.1.0.tgz oci://%1/charts --plain-http").arg(where);
     }
