@@ -100,75 +100,42 @@ Result<GroupRecord> IdentityService::addUserToGroup(const QString& groupName, co
                                                     const QString& actor)
 {
     const QDateTime now = clock().now();
-    GroupRecord record;
-    QString member;
-    bool added = false;
-    auto done = d->metadata.transaction([&]() -> Result<void> {
-        auto g = d->findGroup(groupName);
-        if (!g)
-            return g.error();
-        auto u = d->findUser(userName);
-        if (!u)
-            return u.error();
-        member = u->name;
-        auto a = d->store.addMember(g->rowId, u->rowId, now);
-        if (!a)
-            return a.error();
-        added = a.value();
-        auto fresh = d->findGroup(groupName);
-        if (!fresh)
-            return fresh.error();
-        record = fresh.value();
-        return {};
+    auto change = d->changeMembership(groupName, userName, [&](const GroupRecord& g, const UserRecord& u) {
+        return d->store.addMember(g.rowId, u.rowId, now);
     });
-    if (!done)
-        return done.error();
-    if (added) {
-        emit identityEvent(IdentityEvent{IdentityEventType::GroupMemberAdded, actor, groupName, record.id,
-                                         QStringLiteral("member %1").arg(member), now});
+    if (!change)
+        return change.error();
+    if (change->changed) {
+        emit identityEvent(IdentityEvent{IdentityEventType::GroupMemberAdded, actor, groupName,
+                                         change->group.id, QStringLiteral("member %1").arg(change->member),
+                                         now});
     }
-    return record;
+    return change->group;
 }
 
 Result<GroupRecord> IdentityService::removeUserFromGroup(const QString& groupName, const QString& userName,
                                                          const QString& actor)
 {
     const QDateTime now = clock().now();
-    GroupRecord record;
-    QString member;
-    bool removed = false;
-    auto done = d->metadata.transaction([&]() -> Result<void> {
-        auto g = d->findGroup(groupName);
-        if (!g)
-            return g.error();
-        auto u = d->findUser(userName);
-        if (!u)
-            return u.error();
-        member = u->name;
-        if (g->builtin && g->name == QLatin1String(AdministratorsGroup) && u->administrator && !u->locked) {
-            const QString refusal =
-                QStringLiteral("%1 is the last unlocked administrator and cannot leave %2")
-                    .arg(u->name, groupName);
-            if (auto kept = d->requireAnotherAdministrator(u->rowId, refusal); !kept)
-                return kept;
-        }
-        auto r = d->store.removeMember(g->rowId, u->rowId);
-        if (!r)
-            return r.error();
-        removed = r.value();
-        auto fresh = d->findGroup(groupName);
-        if (!fresh)
-            return fresh.error();
-        record = fresh.value();
-        return {};
-    });
-    if (!done)
-        return done.error();
-    if (removed) {
-        emit identityEvent(IdentityEvent{IdentityEventType::GroupMemberRemoved, actor, groupName, record.id,
-                                         QStringLiteral("member %1").arg(member), now});
+    auto change = d->changeMembership(
+        groupName, userName, [&](const GroupRecord& g, const UserRecord& u) -> Result<bool> {
+            if (g.builtin && g.name == QLatin1String(AdministratorsGroup) && u.administrator && !u.locked) {
+                const QString refusal =
+                    QStringLiteral("%1 is the last unlocked administrator and cannot leave %2")
+                        .arg(u.name, groupName);
+                if (auto kept = d->requireAnotherAdministrator(u.rowId, refusal); !kept)
+                    return kept.error();
+            }
+            return d->store.removeMember(g.rowId, u.rowId);
+        });
+    if (!change)
+        return change.error();
+    if (change->changed) {
+        emit identityEvent(IdentityEvent{IdentityEventType::GroupMemberRemoved, actor, groupName,
+                                         change->group.id, QStringLiteral("member %1").arg(change->member),
+                                         now});
     }
-    return record;
+    return change->group;
 }
 
 } // namespace berth

@@ -94,6 +94,34 @@ Result<GroupRecord> IdentityService::Private::findGroup(const QString& name) con
     return *g.value();
 }
 
+Result<IdentityService::Private::MembershipChange> IdentityService::Private::changeMembership(
+    const QString& groupName, const QString& userName,
+    const std::function<Result<bool>(const GroupRecord& group, const UserRecord& user)>& change)
+{
+    MembershipChange result;
+    auto done = metadata.transaction([&]() -> Result<void> {
+        auto g = findGroup(groupName);
+        if (!g)
+            return g.error();
+        auto u = findUser(userName);
+        if (!u)
+            return u.error();
+        result.member = u->name;
+        auto changed = change(g.value(), u.value());
+        if (!changed)
+            return changed.error();
+        result.changed = changed.value();
+        auto fresh = findGroup(groupName);
+        if (!fresh)
+            return fresh.error();
+        result.group = fresh.value();
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return result;
+}
+
 Result<void> IdentityService::Private::requireAnotherAdministrator(qint64 userRow,
                                                                    const QString& refusal) const
 {

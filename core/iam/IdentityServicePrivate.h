@@ -4,6 +4,7 @@
 #include "iam/IdentityStore.h"
 #include "iam/PolicyParser.h"
 
+#include <functional>
 #include <mutex>
 
 namespace berth {
@@ -40,6 +41,18 @@ struct IdentityService::Private
     Result<const CompartmentRecord*> find(const CompartmentTree& tree, const CompartmentPath& path) const;
     Result<UserRecord> findUser(const QString& name, QString* hash = nullptr) const;
     Result<GroupRecord> findGroup(const QString& name) const;
+
+    struct MembershipChange
+    {
+        GroupRecord group; ///< as it is afterwards
+        QString member;    ///< the user's name as stored
+        bool changed = false;
+    };
+    /// In one transaction: finds the group and the user (NOT_FOUND otherwise), lets `change` add or
+    /// remove the membership (it says whether anything changed) and reads the group again.
+    Result<MembershipChange> changeMembership(
+        const QString& groupName, const QString& userName,
+        const std::function<Result<bool>(const GroupRecord& group, const UserRecord& user)>& change);
 
     /// PROTECTED with `refusal` when Administrators has no unlocked member besides the user `userRow`
     /// (the last administrator cannot be locked, deleted or removed from the group).
