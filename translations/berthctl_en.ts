@@ -585,7 +585,7 @@
     </message>
     <message>
         <location filename="../app/cli/ExplainCommand.cpp" line="24"/>
-        <source>e.g. REPOSITORY_READ, REPOSITORY_WRITE, REPOSITORY_DELETE.</source>
+        <source>REPOSITORY_INSPECT, _READ, _UPDATE (push), _CREATE, _DELETE or _MANAGE.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -871,7 +871,7 @@
     <message>
         <location filename="../app/cli/Invocation.cpp" line="31"/>
         <location filename="../app/cli/Invocation.cpp" line="39"/>
-        <location filename="../app/cli/Invocation.cpp" line="69"/>
+        <location filename="../app/cli/Invocation.cpp" line="72"/>
         <source>berthctl: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -896,12 +896,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/Invocation.cpp" line="57"/>
+        <location filename="../app/cli/Invocation.cpp" line="60"/>
         <source>  line %1, column %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/Invocation.cpp" line="63"/>
+        <location filename="../app/cli/Invocation.cpp" line="66"/>
         <source>Sign in with --user and --password (or BERTH_USER and BERTH_PASSWORD).</source>
         <translation type="unfinished"></translation>
     </message>

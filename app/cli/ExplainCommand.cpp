@@ -21,7 +21,7 @@ QList<Subcommand> ExplainCommand::subcommands() const
          {QCommandLineOption(QStringLiteral("user"), tr("The user whose access to explain."),
                              QStringLiteral("USER")),
           QCommandLineOption(QStringLiteral("permission"),
-                             tr("e.g. REPOSITORY_READ, REPOSITORY_WRITE, REPOSITORY_DELETE."),
+                             tr("REPOSITORY_INSPECT, _READ, _UPDATE (push), _CREATE, _DELETE or _MANAGE."),
                              QStringLiteral("PERMISSION")),
           QCommandLineOption(QStringLiteral("repository"), tr("The repository, e.g. team/app."),
                              QStringLiteral("REPO")),

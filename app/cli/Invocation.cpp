@@ -54,6 +54,9 @@ int Invocation::failure(const ApiResponse& response)
                                     .toArray();
     for (const QJsonValue& value : problems) {
         const QJsonObject problem = value.toObject();
+        // The message may already list the problems; print only those it does not.
+        if (message.contains(problem.value(QStringLiteral("message")).toString()))
+            continue;
         m_output.error(tr("  line %1, column %2: %3")
                            .arg(problem.value(QStringLiteral("line")).toInt())
                            .arg(problem.value(QStringLiteral("column")).toInt())
