@@ -28,6 +28,11 @@
         <source>Cannot reach %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../app/cli/ApiClient.cpp" line="120"/>
+        <source>If the server&apos;s certificate comes from a private CA (berthd --tls auto: &lt;data&gt;/keys/ca.crt), pass it with --cacert FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditCommands</name>
@@ -353,72 +358,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="314"/>
+        <location filename="../app/cli/CommandLine.cpp" line="297"/>
+        <source>BERTH_PAGE_SIZE must be a number from 1 to 1000, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CommandLine.cpp" line="323"/>
         <source>Usage: berthctl [global options] COMMAND [SUBCOMMAND] [options] [arguments]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="315"/>
+        <location filename="../app/cli/CommandLine.cpp" line="324"/>
         <source>Manages a Berth container registry through its REST API (/api/v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="316"/>
+        <location filename="../app/cli/CommandLine.cpp" line="325"/>
         <source>Commands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="322"/>
+        <location filename="../app/cli/CommandLine.cpp" line="331"/>
         <source>Global options:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="325"/>
+        <location filename="../app/cli/CommandLine.cpp" line="334"/>
         <source>Exit status: 0 success, 1 the server refused or could not be reached, 2 a usage error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="327"/>
+        <location filename="../app/cli/CommandLine.cpp" line="336"/>
         <source>Run &apos;berthctl COMMAND --help&apos; for a command&apos;s subcommands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="333"/>
+        <location filename="../app/cli/CommandLine.cpp" line="342"/>
         <source>Usage: berthctl %1 SUBCOMMAND [options] [arguments]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="335"/>
+        <location filename="../app/cli/CommandLine.cpp" line="344"/>
         <source>Subcommands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="342"/>
+        <location filename="../app/cli/CommandLine.cpp" line="351"/>
         <source>Run &apos;berthctl %1 SUBCOMMAND --help&apos; for a subcommand&apos;s options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="353"/>
+        <location filename="../app/cli/CommandLine.cpp" line="362"/>
         <source>Usage: berthctl %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="355"/>
+        <location filename="../app/cli/CommandLine.cpp" line="364"/>
         <source>[options]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="361"/>
+        <location filename="../app/cli/CommandLine.cpp" line="370"/>
         <source>Arguments:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="369"/>
+        <location filename="../app/cli/CommandLine.cpp" line="378"/>
         <source>Options:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="373"/>
+        <location filename="../app/cli/CommandLine.cpp" line="382"/>
         <source>Global options (see &apos;berthctl --help&apos;): --server, --user, --password, --password-stdin, --output, --cacert, --timeout.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -114,6 +114,11 @@ ApiResponse ApiClient::request(const QByteArray& method, const QString& path, co
             tr("No answer from %1 within %2 seconds.").arg(url.host()).arg(m_settings.timeoutMs / 1000);
     } else if (response.status == 0) {
         response.transportError = tr("Cannot reach %1: %2").arg(url.toString(), reply->errorString());
+        if (reply->error() == QNetworkReply::SslHandshakeFailedError)
+            response.transportError +=
+                QLatin1Char(' ') +
+                tr("If the server's certificate comes from a private CA (berthd --tls auto: "
+                   "<data>/keys/ca.crt), pass it with --cacert FILE.");
     }
     reply->deleteLater();
     if (!response.body.isEmpty()) {
@@ -151,11 +156,10 @@ ApiResponse ApiClient::list(const QString& path, const QueryItems& query, QJsonA
     QString page;
     for (;;) {
         QueryItems pageQuery = query;
+        int limit = m_settings.pageSize;
         if (maxItems > 0)
-            pageQuery.append({QStringLiteral("limit"),
-                              QString::number(std::min(1000, maxItems - static_cast<int>(items->size())))});
-        else
-            pageQuery.append({QStringLiteral("limit"), QStringLiteral("1000")});
+            limit = std::min(limit, maxItems - static_cast<int>(items->size()));
+        pageQuery.append({QStringLiteral("limit"), QString::number(limit)});
         if (!page.isEmpty())
             pageQuery.append({QStringLiteral("page"), page});
         ApiResponse response = get(path, pageQuery);

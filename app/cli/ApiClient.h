@@ -29,6 +29,7 @@ public:
         QString password; ///< a password or an auth token
         QString caCertificateFile;
         int timeoutMs = 30000;
+        int pageSize = 1000; ///< items asked for per page of a list (the API allows 1-1000)
     };
 
     explicit ApiClient(const Settings& settings);

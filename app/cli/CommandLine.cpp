@@ -288,6 +288,15 @@ int CommandLine::run(const QStringList& arguments)
                 commandPath);
         settings.timeoutMs = seconds * 1000;
     }
+    // Items per page of a list; BERTH_PAGE_SIZE exists to exercise paging (tests, slow links).
+    const QString pageSize = m_environment.value(QStringLiteral("BERTH_PAGE_SIZE"));
+    if (!pageSize.isEmpty()) {
+        bool ok = false;
+        settings.pageSize = pageSize.toInt(&ok);
+        if (!ok || settings.pageSize < 1 || settings.pageSize > 1000)
+            return usage(tr("BERTH_PAGE_SIZE must be a number from 1 to 1000, not \"%1\".").arg(pageSize),
+                         commandPath);
+    }
     settings.caCertificateFile = global(QStringLiteral("cacert"), QStringLiteral("BERTH_CACERT"));
 
     ApiClient api(settings);

@@ -729,6 +729,62 @@ private slots:
         QCOMPARE(overridden.object().value("name").toString(), QStringLiteral("admin"));
     }
 
+    void listsFollowEveryPage()
+    {
+        QStringList expected;
+        for (int i = 0; i < 5; ++i) {
+            const QString name = QStringLiteral("paged/r%1").arg(i);
+            EXPECT_EXIT(admin({"repos", "create", name}), 0);
+            expected.append(name);
+        }
+        QProcessEnvironment environment;
+        environment.insert("BERTH_SERVER", server());
+        environment.insert("BERTH_USER", BerthdProcess::adminUser());
+        environment.insert("BERTH_PASSWORD", BerthdProcess::adminPassword());
+        environment.insert("BERTH_PAGE_SIZE", "2"); // three pages
+        Run json = run({"-o", "json", "repos", "list"}, {}, environment);
+        EXPECT_EXIT(json, 0);
+        QCOMPARE(names(json.array()), expected);
+        Run table = run({"repos", "list"}, {}, environment);
+        EXPECT_EXIT(table, 0);
+        QCOMPARE(table.out.count(QStringLiteral("paged/r")), 5);
+        // --limit stops in the middle of a page.
+        Run three = run({"-o", "json", "audit", "list", "--limit", "3"}, {}, environment);
+        EXPECT_EXIT(three, 0);
+        QCOMPARE(three.array().size(), 3);
+        environment.insert("BERTH_PAGE_SIZE", "0");
+        EXPECT_EXIT(run({"repos", "list"}, {}, environment), 2);
+    }
+
+    void httpsWithCacert()
+    {
+        // berthd --tls auto makes a local CA in <data>/keys; berthctl trusts it with --cacert only.
+        BerthdProcess tls;
+        if (!tls.start({"--tls", "auto"}))
+            QFAIL(qPrintable(tls.errorString()));
+        QUrl url = tls.anonymousUrl();
+        url.setScheme(QStringLiteral("https"));
+        const QString ca = tls.dataDir() + QStringLiteral("/keys/ca.crt");
+        QVERIFY2(QFile::exists(ca), qPrintable(ca));
+        const QStringList signIn{"--server", url.toString(), "--user",
+                                 "admin",    "--password",   BerthdProcess::adminPassword()};
+
+        Run trusted = run(signIn + QStringList{"--cacert", ca, "-o", "json", "users", "me"});
+        EXPECT_EXIT(trusted, 0);
+        QCOMPARE(trusted.object().value("name").toString(), QStringLiteral("admin"));
+
+        Run untrusted = run(signIn + QStringList{"users", "me"});
+        EXPECT_EXIT(untrusted, 1);
+        QVERIFY2(untrusted.err.contains(QStringLiteral("Cannot reach")), qPrintable(untrusted.describe()));
+        QVERIFY2(untrusted.err.contains(QStringLiteral("--cacert")), qPrintable(untrusted.describe()));
+
+        Run notACertificate = run(
+            signIn + QStringList{"--cacert", tls.dataDir() + QStringLiteral("/keys/ca.key"), "users", "me"});
+        EXPECT_EXIT(notACertificate, 2);
+        QVERIFY(notACertificate.err.contains(QStringLiteral("no PEM or DER certificate")));
+        QCOMPARE(tls.stop(), 0);
+    }
+
     void theBinary()
     {
         const QString binary = QStringLiteral(BERTH_BINARY_DIR "/app/cli/berthctl");
