@@ -25,6 +25,7 @@ struct RepositorySummary
     QDateTime lastPullAt; ///< null when never pulled
     qint64 manifestCount = 0;
     qint64 tagCount = 0;
+    qint64 size = -1; ///< bytes stored (ImageCatalog::repositoriesIn fills it); -1 = not computed
 };
 
 /// One manifest of a repository with what it is and the tags that point at it.

@@ -27,6 +27,8 @@ enum class ErrorCode {
     TooManyRequests,       ///< TOOMANYREQUESTS (429)
     PaginationInvalid,     ///< PAGINATION_NUMBER_INVALID: n is not a non-negative integer (400)
     InsufficientStorage,   ///< no space left on the registry's disk (507)
+    ArchiveInvalid,        ///< a file to import is not an image archive, or is corrupt or truncated
+    Cancelled,             ///< a job was cancelled by the person who started it
     Internal,              ///< anything else (500)
 };
 

@@ -50,6 +50,9 @@ ApiErrors::Entry ApiErrors::lookup(const Error& error)
         return {429, TooManyRequests};
     case ErrorCode::InsufficientStorage:
         return {507, InsufficientStorage};
+    case ErrorCode::ArchiveInvalid:
+        return {400, InvalidArgument};
+    case ErrorCode::Cancelled:
     case ErrorCode::Internal:
         break;
     }

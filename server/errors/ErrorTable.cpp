@@ -49,6 +49,10 @@ ErrorTable::Entry ErrorTable::lookup(ErrorCode code)
         return {400, "PAGINATION_NUMBER_INVALID"};
     case ErrorCode::InsufficientStorage:
         return {507, "UNKNOWN"};
+    case ErrorCode::ArchiveInvalid:
+        return {400, "UNSUPPORTED"};
+    case ErrorCode::Cancelled:
+        break;
     case ErrorCode::Internal:
         break;
     }
