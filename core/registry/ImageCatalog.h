@@ -11,6 +11,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <memory>
 #include <optional>
 
 namespace berth {
@@ -27,11 +28,11 @@ struct TagRow
     QString artifactType;
     ImageSummary::Kind kind = ImageSummary::Kind::Image;
     qint64 manifestSize = 0;
-    qint64 imageSize = 0;    ///< manifest + config + layers; for an index, the sum over its children
-    QStringList platforms;   ///< "linux/amd64", "linux/arm64/v8" for an index; the config's for an image
-    QDateTime pushedAt;      ///< when the manifest was pushed
-    QDateTime taggedAt;      ///< when the tag last moved (null for untagged rows)
-    QDateTime lastPulledAt;  ///< null when never pulled
+    qint64 imageSize = 0;   ///< manifest + config + layers; for an index, the sum over its children
+    QStringList platforms;  ///< "linux/amd64", "linux/arm64/v8" for an index; the config's for an image
+    QDateTime pushedAt;     ///< when the manifest was pushed
+    QDateTime taggedAt;     ///< when the tag last moved (null for untagged rows)
+    QDateTime lastPulledAt; ///< null when never pulled
 };
 
 /// A page of rows in byte order of the tag; `more` says there is a next page (ask with after = the last
@@ -76,7 +77,7 @@ struct ImageConfigInfo
     QStringList env;
     QString workingDir;
     QString user;
-    QList<QPair<QString, QString>> labels;     ///< in key order
+    QList<QPair<QString, QString>> labels; ///< in key order
     QStringList exposedPorts;
     struct HistoryEntry
     {
@@ -116,13 +117,13 @@ struct ImageDetail
     std::optional<Digest> subject;
     QList<QPair<QString, QString>> annotations;
 
-    QList<PlatformEntry> platforms;  ///< Index: its entries, in manifest order
-    std::optional<LayerInfo> config; ///< image manifests: the config descriptor
-    QByteArray configBytes;          ///< the config blob when it is JSON under 4 MiB, else empty
+    QList<PlatformEntry> platforms;             ///< Index: its entries, in manifest order
+    std::optional<LayerInfo> config;            ///< image manifests: the config descriptor
+    QByteArray configBytes;                     ///< the config blob when it is JSON under 4 MiB, else empty
     std::optional<ImageConfigInfo> imageConfig; ///< Image kind
     std::optional<HelmChartInfo> helmChart;     ///< Helm kind
     QList<LayerInfo> layers;
-    QList<Descriptor> referrers;     ///< manifests whose subject is this one
+    QList<Descriptor> referrers; ///< manifests whose subject is this one
 };
 
 /// A match of RegistrySearch: a repository (tag empty) or a tag of one.
@@ -138,6 +139,12 @@ struct SearchHit
 /// manifests, one manifest in detail, and search across compartments. Reads only; thread-safe; meant
 /// to run off the GUI thread. A repository of 100,000 tags is read a page at a time (each page is one
 /// indexed query plus the manifests it shows), never whole.
+///
+/// A page costs one query for its rows, one for the blob sizes of the distinct manifests it shows (and
+/// one per level of index children). Platforms come from the manifest bytes (an index's entries) or an
+/// image's config blob (read when under 4 MiB); they are cached per digest in memory (content never
+/// changes under a digest), so a page whose manifests were seen before reads no file at all. Helm
+/// charts and other artifacts have no platforms and are never read for a page.
 class ImageCatalog
 {
 public:
@@ -159,8 +166,19 @@ public:
     /// Bytes of the distinct blobs the repository holds plus its manifests.
     Result<qint64> repositorySize(const QString& repository) const;
 
+    /// How many digests' platforms the in-memory cache keeps (platforms never change for a digest).
+    static constexpr int PlatformCacheSize = 20'000;
+
 private:
+    struct Cache;
+    /// Sets imageSize and platforms of the rows; `manifestIds` are the rows' manifest row ids.
+    Result<void> complete(const QString& repository, qint64 repositoryId, QList<TagRow>& rows,
+                          const QList<qint64>& manifestIds) const;
+    /// The platforms a row shows: from the cache, else read from its index or its image config.
+    QStringList platformsOf(const QString& repository, const TagRow& row) const;
+
     RegistryService& m_registry;
+    std::shared_ptr<Cache> m_cache;
 };
 
 } // namespace berth

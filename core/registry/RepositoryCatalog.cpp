@@ -1,5 +1,6 @@
 #include "registry/RepositoryCatalog.h"
 
+#include "iam/IamErrors.h"
 #include "metadata/MetadataStore.h"
 #include "metadata/StoredTime.h"
 #include "oci/MediaTypes.h"
@@ -13,7 +14,7 @@ namespace berth {
 namespace {
 
 /// Every compartment's path by row id, from one query.
-Result<QHash<qint64, CompartmentPath>> compartmentPaths(const MetadataStore& metadata)
+Result<QHash<qint64, CompartmentPath>> readCompartmentPaths(const MetadataStore& metadata)
 {
     auto q = metadata.exec(QStringLiteral("SELECT id, parent_id, name FROM compartments"));
     if (!q)
@@ -79,7 +80,7 @@ RepositoryCatalog::RepositoryCatalog(MetadataStore& metadata) : m_metadata(metad
 Result<QList<RepositorySummary>> RepositoryCatalog::query(const QString& where,
                                                           const QVariantList& values) const
 {
-    auto paths = compartmentPaths(m_metadata);
+    auto paths = readCompartmentPaths(m_metadata);
     if (!paths)
         return paths.error();
     auto q = m_metadata.exec(
@@ -110,6 +111,23 @@ Result<QList<RepositorySummary>> RepositoryCatalog::query(const QString& where,
 Result<QList<RepositorySummary>> RepositoryCatalog::repositories() const
 {
     return query(QString(), {});
+}
+
+Result<QList<RepositorySummary>> RepositoryCatalog::repositoriesIn(const CompartmentPath& compartment) const
+{
+    auto paths = compartmentPaths();
+    if (!paths)
+        return paths.error();
+    for (auto it = paths.value().cbegin(); it != paths.value().cend(); ++it) {
+        if (it.value() == compartment)
+            return query(QStringLiteral("WHERE r.compartment_id = ?"), {it.key()});
+    }
+    return IamErrors::notFound(QStringLiteral("There is no %1").arg(compartment.describe()));
+}
+
+Result<QHash<qint64, CompartmentPath>> RepositoryCatalog::compartmentPaths() const
+{
+    return readCompartmentPaths(m_metadata);
 }
 
 Result<std::optional<RepositorySummary>> RepositoryCatalog::repository(const QString& name) const

@@ -5,6 +5,7 @@
 #include "util/Result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -65,6 +66,11 @@ public:
     Result<QList<RepositorySummary>> repositories() const;
     /// One repository; nullopt when it does not exist.
     Result<std::optional<RepositorySummary>> repository(const QString& name) const;
+    /// The repositories of one compartment (not of its children), in byte order of their name; NameUnknown
+    /// (IamErrors NOT_FOUND) when the compartment does not exist.
+    Result<QList<RepositorySummary>> repositoriesIn(const CompartmentPath& compartment) const;
+    /// Every compartment's path by its database row id (the tenancy is row 1, the empty path).
+    Result<QHash<qint64, CompartmentPath>> compartmentPaths() const;
     /// The repository's manifests, newest push first (then by digest); NameUnknown when the repository
     /// does not exist.
     Result<QList<ImageSummary>> images(const QString& repository) const;
