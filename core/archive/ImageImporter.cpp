@@ -70,16 +70,21 @@ QString ImageImporter::formatName(ArchiveFormat format)
 Result<ImportReport> ImageImporter::importPath(const QString& path, const ImportTarget& target,
                                                JobContext& context)
 {
-    auto format = detect(path);
-    if (!format)
-        return format.error();
+    // A folder is classified here; a file by the full scan below (detect() would read it once more).
+    const bool isFolder = QFileInfo(path).isDir();
+    if (isFolder) {
+        if (auto format = detect(path); !format)
+            return format.error();
+    } else if (auto readable = checkReadable(QFileInfo(path)); !readable) {
+        return readable.error();
+    }
     ImportSession session(m_registry, target, context, path);
-    session.report().format = format.value();
+    session.report().format = ArchiveFormat::OciLayoutFolder;
     if (context.isCancelled())
         return session.cancelled();
 
     Result<void> imported;
-    if (format.value() == ArchiveFormat::OciLayoutFolder) {
+    if (isFolder) {
         context.setStatus(QCoreApplication::translate("ImageImporter", "Reading the OCI layout %1")
                               .arg(session.fileName()));
         imported = ImportOciLayout::importFolder(session);
