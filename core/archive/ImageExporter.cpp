@@ -16,11 +16,6 @@ namespace berth {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ImageExporter", text);
-}
-
 bool wantsGzip(const QString& path)
 {
     return path.endsWith(QLatin1String(".tar.gz"), Qt::CaseInsensitive) ||
@@ -38,8 +33,10 @@ Result<void> moveIntoPlace(const QString& part, const QString& path)
     if (QFile::rename(part, path))
         return {};
     return Error(ErrorCode::Internal,
-                 tr("The archive was written to %1 but could not be renamed to %2. Check that you may "
-                    "replace files in that folder.")
+                 QCoreApplication::translate(
+                     "ImageExporter",
+                     "The archive was written to %1 but could not be renamed to %2. Check that you may "
+                     "replace files in that folder.")
                      .arg(part, path));
 }
 
@@ -53,9 +50,11 @@ Result<ExportReport> ImageExporter::exportImages(const QList<ExportItem>& items,
 {
     if (items.isEmpty())
         return Error(ErrorCode::ManifestUnknown,
-                     tr("There is nothing to export: choose at least one image."));
+                     QCoreApplication::translate("ImageExporter",
+                                                 "There is nothing to export: choose at least one image."));
     if (path.isEmpty())
-        return Error(ErrorCode::Internal, tr("Choose a file to export to."));
+        return Error(ErrorCode::Internal,
+                     QCoreApplication::translate("ImageExporter", "Choose a file to export to."));
     ExportPlatform target;
     if (format == ExportFormat::DockerArchive) {
         auto parsed = ExportPlatform::parse(platform);
@@ -64,11 +63,13 @@ Result<ExportReport> ImageExporter::exportImages(const QList<ExportItem>& items,
         target = parsed.value();
     }
 
-    context.setStatus(tr("Reading the images to export"));
+    context.setStatus(QCoreApplication::translate("ImageExporter", "Reading the images to export"));
     ExportPlanner planner(m_registry, format, target);
     for (const ExportItem& item : items) {
         if (context.isCancelled())
-            return Error(ErrorCode::Cancelled, tr("The export was cancelled; nothing was written."));
+            return Error(ErrorCode::Cancelled,
+                         QCoreApplication::translate("ImageExporter",
+                                                     "The export was cancelled; nothing was written."));
         if (auto added = planner.add(item); !added)
             return added.error();
     }
@@ -90,8 +91,10 @@ Result<ExportReport> ImageExporter::exportImages(const QList<ExportItem>& items,
     if (!written) {
         QFile::remove(part);
         if (written.error().code == ErrorCode::Cancelled)
-            return Error(ErrorCode::Cancelled,
-                         tr("The export was cancelled; %1 was not written.").arg(QFileInfo(path).fileName()));
+            return Error(
+                ErrorCode::Cancelled,
+                QCoreApplication::translate("ImageExporter", "The export was cancelled; %1 was not written.")
+                    .arg(QFileInfo(path).fileName()));
         return written.error();
     }
     if (auto moved = moveIntoPlace(part, path); !moved) {
@@ -120,7 +123,9 @@ Result<ExportReport> ImageExporter::exportRepository(const QString& repository, 
             items.append(ExportItem{repository, tag, image.digest});
     if (items.isEmpty())
         return Error(ErrorCode::ManifestUnknown,
-                     tr("%1 has no tagged images to export. Tag an image first, or export it by digest.")
+                     QCoreApplication::translate(
+                         "ImageExporter",
+                         "%1 has no tagged images to export. Tag an image first, or export it by digest.")
                          .arg(repository));
     // Tag order: the same repository always gives the same archive.
     std::sort(items.begin(), items.end(),
