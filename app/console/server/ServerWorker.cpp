@@ -140,10 +140,14 @@ void ServerWorker::stop(int drainTimeoutMs)
         emit stopped();
         return;
     }
-    connect(m_server.get(), &HttpServer::drained, this, [this] {
-        tearDown();
-        emit stopped();
-    });
+    // Queued: drained() is emitted from inside the server, which tearDown() destroys.
+    connect(
+        m_server.get(), &HttpServer::drained, this,
+        [this] {
+            tearDown();
+            emit stopped();
+        },
+        Qt::QueuedConnection);
     m_server->shutdown(drainTimeoutMs);
 }
 
