@@ -1,0 +1,1966 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>ArchiveJobs</name>
+    <message numerus="yes">
+        <location filename="../app/console/actions/ArchiveJobs.cpp" line="+17"/>
+        <source>Exported %n image(s) (%1) to %2</source>
+        <translation>
+            <numerusform>%n Image (%1) nach %2 exportiert</numerusform>
+            <numerusform>%n Images (%1) nach %2 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+1"/>
+        <source>Import %1 into %2</source>
+        <translation>%1 in %2 importieren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Imported %n image(s) from a %1: %2</source>
+        <translation>
+            <numerusform>%n Image aus einem %1 importiert: %2</numerusform>
+            <numerusform>%n Images aus einem %1 importiert: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+15"/>
+        <source>Export %1 to %2</source>
+        <translation>%1 nach %2 exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveWriter</name>
+    <message>
+        <location filename="../core/archive/ArchiveWriter.cpp" line="+20"/>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2). Check that the folder exists, that you may write there and that the disk has room.</source>
+        <translation>%1 (%2). Prüfen Sie, ob der Ordner existiert, ob Sie dort schreiben dürfen und ob auf dem Datenträger genug Platz ist.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not start writing %1: out of memory.</source>
+        <translation>%1 konnte nicht geschrieben werden: nicht genug Arbeitsspeicher.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not set up the archive %1</source>
+        <translation>Das Archiv %1 konnte nicht eingerichtet werden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Could not set up gzip compression for %1</source>
+        <translation>Die gzip-Komprimierung für %1 konnte nicht eingerichtet werden</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not create %1</source>
+        <translation>%1 konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+40"/>
+        <location line="+18"/>
+        <source>The archive is not open.</source>
+        <translation>Das Archiv ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>The previous entry of %1 is %2 bytes short.</source>
+        <translation>Dem vorigen Eintrag von %1 fehlen %2 Bytes.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+31"/>
+        <source>Could not write to %1</source>
+        <translation>In %1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>More bytes than announced for an entry of %1.</source>
+        <translation>Mehr Bytes als angekündigt für einen Eintrag von %1.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The last entry of %1 is %2 bytes short.</source>
+        <translation>Dem letzten Eintrag von %1 fehlen %2 Bytes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not finish writing %1</source>
+        <translation>%1 konnte nicht fertig geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>DialogPrompter</name>
+    <message>
+        <location filename="../app/console/dialogs/Prompter.cpp" line="+22"/>
+        <source>Create compartment</source>
+        <translation>Compartment anlegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+56"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>letters, digits, - _ .</source>
+        <translation>Buchstaben, Ziffern, - _ .</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inside:</source>
+        <translation>Innerhalb von:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rename compartment</source>
+        <translation>Compartment umbenennen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Create repository</source>
+        <translation>Repository anlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>team/app</source>
+        <translation>team/app</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compartment:</source>
+        <translation>Compartment:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use lowercase letters, digits and the separators . _ - and /, starting and ending with a letter or digit (for example team/app).</source>
+        <translation>Verwenden Sie Kleinbuchstaben, Ziffern und die Trennzeichen . _ - und /; am Anfang und am Ende muss ein Buchstabe oder eine Ziffer stehen (zum Beispiel team/app).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Import images</source>
+        <translation>Images importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image archives and Helm charts (*.tar *.tar.gz *.tgz *.tar.zst *.tar.xz *.tar.bz2);;All files (*)</source>
+        <translation>Image-Archive und Helm-Charts (*.tar *.tar.gz *.tgz *.tar.zst *.tar.xz *.tar.bz2);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPlanner</name>
+    <message>
+        <location filename="../core/archive/ExportPlanner.cpp" line="+37"/>
+        <source>An image of %1 to export has neither a tag nor a digest. Choose a tag or a digest.</source>
+        <translation>Ein zu exportierendes Image von %1 hat weder einen Tag noch einen Digest. Wählen Sie einen Tag oder einen Digest.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Could not export %1: %2</source>
+        <translation>%1 konnte nicht exportiert werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The manifest %1 of %2 stored in the registry cannot be read: %3</source>
+        <translation>Das in der Registry gespeicherte Manifest %1 von %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The index %1 in %2 nests other indexes more than %3 deep; it cannot be exported.</source>
+        <translation>Der Index %1 in %2 verschachtelt andere Indizes mehr als %3 Ebenen tief; er kann nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The index %1 in %2 gives %3 bytes for %4, but the registry holds %5.</source>
+        <translation>Der Index %1 in %2 gibt %3 Bytes für %4 an, die Registry enthält aber %5.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The entry of %1 for %2 is not an image. Export it as an OCI archive instead.</source>
+        <translation>Der Eintrag von %1 für %2 ist kein Image. Exportieren Sie ihn stattdessen als OCI-Archiv.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is a Helm chart, not a container image, so it cannot go into a Docker archive. Export it as an OCI archive instead.</source>
+        <translation>%1 ist ein Helm-Chart und kein Container-Image und kann daher nicht in ein Docker-Archiv. Exportieren Sie es stattdessen als OCI-Archiv.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is an artifact of type %2, not a container image, so it cannot go into a Docker archive. Export it as an OCI archive instead.</source>
+        <translation>%1 ist ein Artefakt vom Typ %2 und kein Container-Image und kann daher nicht in ein Docker-Archiv. Exportieren Sie es stattdessen als OCI-Archiv.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>%1 is a multi-platform index that names no platforms, so there is no image for %2 to put into a Docker archive. Export it as an OCI archive instead.</source>
+        <translation>%1 ist ein Multi-Plattform-Index ohne Plattformangaben, daher gibt es kein Image für %2, das in ein Docker-Archiv passt. Exportieren Sie es stattdessen als OCI-Archiv.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has no image for %2. It has: %3. Choose one of those platforms, or export an OCI archive, which keeps them all.</source>
+        <translation>%1 hat kein Image für %2. Vorhanden sind: %3. Wählen Sie eine dieser Plattformen oder exportieren Sie ein OCI-Archiv, das alle enthält.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The index of %1 gives %2 bytes for its %3 image, but the registry holds %4.</source>
+        <translation>Der Index von %1 gibt %2 Bytes für sein %3-Image an, die Registry enthält aber %4.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 needs the blob %2, which the registry does not hold in %3: %4</source>
+        <translation>%1 benötigt den Blob %2, den die Registry in %3 nicht enthält: %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The manifest of %1 gives %2 bytes for the blob %3, but the registry holds %4.</source>
+        <translation>Das Manifest von %1 gibt %2 Bytes für den Blob %3 an, die Registry enthält aber %4.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPlatform</name>
+    <message>
+        <location filename="../core/archive/ExportPlatform.cpp" line="+15"/>
+        <source>&quot;%1&quot; is not a platform. Write it as os/architecture, for example linux/amd64 or linux/arm64/v8.</source>
+        <translation>„%1“ ist keine Plattform. Schreiben Sie sie als Betriebssystem/Architektur, zum Beispiel linux/amd64 oder linux/arm64/v8.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWriter</name>
+    <message>
+        <location filename="../core/archive/ExportWriter.cpp" line="+18"/>
+        <source>The export was cancelled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Writing blob %1 of %2 (%3)</source>
+        <translation>Blob %1 von %2 wird geschrieben (%3)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Finishing the archive</source>
+        <translation>Archiv wird fertiggestellt</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The blob %1 in the registry ended after %2 of its %3 bytes: it is damaged. Run a scrub to find damaged blobs, then push the image again.</source>
+        <translation>Der Blob %1 in der Registry endet nach %2 seiner %3 Bytes: Er ist beschädigt. Führen Sie eine Integritätsprüfung aus, um beschädigte Blobs zu finden, und pushen Sie das Image dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The blob %1 in the registry no longer matches its digest: it is damaged. Run a scrub to find damaged blobs, then push the image again.</source>
+        <translation>Der Blob %1 in der Registry passt nicht mehr zu seinem Digest: Er ist beschädigt. Führen Sie eine Integritätsprüfung aus, um beschädigte Blobs zu finden, und pushen Sie das Image dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageExporter</name>
+    <message>
+        <location filename="../core/archive/ImageExporter.cpp" line="+36"/>
+        <source>The archive was written to %1 but could not be renamed to %2. Check that you may replace files in that folder.</source>
+        <translation>Das Archiv wurde nach %1 geschrieben, konnte aber nicht in %2 umbenannt werden. Prüfen Sie, ob Sie in diesem Ordner Dateien ersetzen dürfen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>There is nothing to export: choose at least one image.</source>
+        <translation>Es gibt nichts zu exportieren: Wählen Sie mindestens ein Image.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a file to export to.</source>
+        <translation>Wählen Sie eine Datei, in die exportiert werden soll.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading the images to export</source>
+        <translation>Zu exportierende Images werden gelesen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>Der Export wurde abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The export was cancelled; %1 was not written.</source>
+        <translation>Der Export wurde abgebrochen; %1 wurde nicht geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 has no tagged images to export. Tag an image first, or export it by digest.</source>
+        <translation>%1 hat keine getaggten Images zum Exportieren. Versehen Sie zuerst ein Image mit einem Tag oder exportieren Sie es über seinen Digest.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageImporter</name>
+    <message>
+        <location filename="../core/archive/ArchiveReader.cpp" line="+26"/>
+        <source>%1 is not an image archive: %2</source>
+        <translation>%1 ist kein Image-Archiv: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is corrupt or truncated: %2</source>
+        <translation>%1 ist beschädigt oder abgeschnitten: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not start reading %1</source>
+        <translation>%1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it could not be opened</source>
+        <translation>es konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 is not an image archive: it holds no files</source>
+        <translation>%1 ist kein Image-Archiv: Es enthält keine Dateien</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+59"/>
+        <source>its contents could not be read</source>
+        <translation>sein Inhalt konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>%1 is refused: it holds the entry &quot;%2&quot;, which points outside the archive</source>
+        <translation>%1 wird abgelehnt: Es enthält den Eintrag „%2“, der aus dem Archiv hinaus zeigt</translation>
+    </message>
+    <message>
+        <location filename="../core/archive/ArchiveScan.cpp" line="+17"/>
+        <location filename="../core/archive/ImportSession.cpp" line="+35"/>
+        <source>The import was cancelled; nothing was imported</source>
+        <translation>Der Import wurde abgebrochen; es wurde nichts importiert</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 is not an image archive: it holds more than %2 files</source>
+        <translation>%1 ist kein Image-Archiv: Es enthält mehr als %2 Dateien</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 is refused: its %2 is larger than 4 MiB</source>
+        <translation>%1 wird abgelehnt: Seine Datei %2 ist größer als 4 MiB</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 is refused: its Chart.yaml is larger than 1 MiB</source>
+        <translation>%1 wird abgelehnt: Seine Chart.yaml ist größer als 1 MiB</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is not an image archive: its OCI layout has no index.json</source>
+        <translation>%1 ist kein Image-Archiv: Sein OCI-Layout hat keine index.json</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not an image archive: it has no manifest.json, index.json or Chart.yaml</source>
+        <translation>%1 ist kein Image-Archiv: Es hat weder manifest.json noch index.json noch Chart.yaml</translation>
+    </message>
+    <message>
+        <location filename="../core/archive/ImageImporter.cpp" line="+22"/>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 cannot be read: check its permissions</source>
+        <translation>%1 kann nicht gelesen werden: Prüfen Sie die Zugriffsrechte</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 is not an image archive: the folder has no oci-layout file, so it is not an OCI image layout</source>
+        <translation>%1 ist kein Image-Archiv: Der Ordner hat keine Datei oci-layout und ist daher kein OCI-Image-Layout</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Docker archive</source>
+        <translation>Docker-Archiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OCI archive</source>
+        <translation>OCI-Archiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OCI layout folder</source>
+        <translation>OCI-Layout-Ordner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Helm chart</source>
+        <translation>Helm-Chart</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reading the OCI layout %1</source>
+        <translation>OCI-Layout %1 wird gelesen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading the contents of %1</source>
+        <translation>Inhalt von %1 wird gelesen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Importing %1 (%2)</source>
+        <translation>%1 wird importiert (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Imported %n image(s)</source>
+        <translation>
+            <numerusform>%n Image importiert</numerusform>
+            <numerusform>%n Images importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/archive/ImportDockerArchive.cpp" line="+38"/>
+        <source>its manifest.json is not a JSON list (%1)</source>
+        <translation>seine manifest.json ist keine JSON-Liste (%1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>its manifest.json names &quot;%1&quot;, which the archive does not contain</source>
+        <translation>seine manifest.json nennt „%1“, das im Archiv fehlt</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>its manifest.json lists no images</source>
+        <translation>seine manifest.json führt keine Images auf</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Writing file %1 of %2</source>
+        <translation>Datei %1 von %2 wird geschrieben</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>its file &quot;%1&quot; could not be read</source>
+        <translation>seine Datei „%1“ konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../core/archive/ImportHelmChart.cpp" line="+21"/>
+        <source>its Chart.yaml has no name</source>
+        <translation>seine Chart.yaml hat keinen Namen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its Chart.yaml has no version</source>
+        <translation>seine Chart.yaml hat keine Version</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Writing chart %1 %2</source>
+        <translation>Chart %1 %2 wird geschrieben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+8"/>
+        <location filename="../core/archive/ImportOciLayout.cpp" line="+44"/>
+        <location line="+213"/>
+        <location line="+7"/>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/archive/ImportManifestGraph.cpp" line="+50"/>
+        <source>its manifests nest too deeply or refer to each other in a circle</source>
+        <translation>seine Manifeste sind zu tief verschachtelt oder verweisen im Kreis aufeinander</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>it names manifest %1, which the archive does not contain</source>
+        <translation>es nennt das Manifest %1, das im Archiv fehlt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>manifest %1 is corrupt: its bytes do not match its digest</source>
+        <translation>Manifest %1 ist beschädigt: Seine Bytes passen nicht zu seinem Digest</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>manifest %1 is %2 bytes, not %3 as its descriptor says</source>
+        <translation>Manifest %1 hat %2 Bytes, nicht %3, wie sein Deskriptor angibt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>its manifests add up to more than 64 MiB</source>
+        <translation>seine Manifeste sind zusammen größer als 64 MiB</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>manifest %1 is not valid: %2</source>
+        <translation>Manifest %1 ist ungültig: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/archive/ImportOciLayout.cpp" line="-224"/>
+        <source>%1 is larger than 4 MiB</source>
+        <translation>%1 ist größer als 4 MiB</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>its index.json is not a JSON object (%1)</source>
+        <translation>seine index.json ist kein JSON-Objekt (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its index.json has no &quot;manifests&quot; list</source>
+        <translation>seine index.json hat keine Liste „manifests“</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>its index.json lists an entry without a valid digest</source>
+        <translation>seine index.json führt einen Eintrag ohne gültigen Digest auf</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>its index.json lists no images</source>
+        <translation>seine index.json führt keine Images auf</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Reading blob %1</source>
+        <translation>Blob %1 wird gelesen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>manifest %1 is larger than 4 MiB</source>
+        <translation>Manifest %1 ist größer als 4 MiB</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a manifest references blob %1, which the archive does not contain</source>
+        <translation>ein Manifest verweist auf den Blob %1, der im Archiv fehlt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>blob %1 is %2 bytes, not %3 as its manifest says</source>
+        <translation>Blob %1 hat %2 Bytes, nicht %3, wie sein Manifest angibt</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the folder has no index.json</source>
+        <translation>der Ordner hat keine index.json</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>a manifest references blob %1, which the folder does not contain</source>
+        <translation>ein Manifest verweist auf den Blob %1, der im Ordner fehlt</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Writing blob %1 of %2</source>
+        <translation>Blob %1 von %2 wird geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../core/archive/ImportSession.cpp" line="-8"/>
+        <source>%1 is not a valid image archive: %2</source>
+        <translation>%1 ist kein gültiges Image-Archiv: %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&quot;%1&quot; is not a valid repository name: use lowercase letters, digits and separators (., _, -, /)</source>
+        <translation>„%1“ ist kein gültiger Repository-Name: Verwenden Sie Kleinbuchstaben, Ziffern und Trennzeichen (., _, -, /)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>it does not name a repository; choose one to import into</source>
+        <translation>es nennt kein Repository; wählen Sie eines, in das importiert werden soll</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it names the repository &quot;%1&quot;, which is not a valid repository name; choose a repository to import into</source>
+        <translation>es nennt das Repository „%1“, das kein gültiger Repository-Name ist; wählen Sie ein Repository, in das importiert werden soll</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>it names the tag &quot;%1&quot;, which is not a valid tag</source>
+        <translation>es nennt den Tag „%1“, der kein gültiger Tag ist</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>blob %1 is corrupt: its bytes do not match its digest</source>
+        <translation>Blob %1 ist beschädigt: Seine Bytes passen nicht zu seinem Digest</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>blob %1 is corrupt: its bytes have digest %2</source>
+        <translation>Blob %1 ist beschädigt: Seine Bytes haben den Digest %2</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Storing manifest %1 of %2</source>
+        <translation>Manifest %1 von %2 wird gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <location filename="../core/jobs/Job.cpp" line="+11"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Garbage collection</source>
+        <translation>Speicherbereinigung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scrub</source>
+        <translation>Integritätsprüfung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+10"/>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>berth::AdministratorPasswordDialog</name>
+    <message>
+        <location filename="../app/console/dialogs/AdministratorPasswordDialog.cpp" line="+20"/>
+        <source>Administrator created</source>
+        <translation>Administrator angelegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registry was set up and its administrator created. Sign in with docker, podman, skopeo or helm as this user. The password is shown only now: copy it and keep it somewhere safe.</source>
+        <translation>Die Registry wurde eingerichtet und ihr Administrator angelegt. Melden Sie sich mit docker, podman, skopeo oder helm als dieser Benutzer an. Das Passwort wird nur jetzt angezeigt: Kopieren Sie es und bewahren Sie es sicher auf.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copy password</source>
+        <translation>Passwort kopieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+</context>
+<context>
+    <name>berth::BreadcrumbBar</name>
+    <message>
+        <location filename="../app/console/views/BreadcrumbBar.cpp" line="+37"/>
+        <source>Tenancy</source>
+        <translation>Mandant</translation>
+    </message>
+</context>
+<context>
+    <name>berth::CompartmentCombo</name>
+    <message>
+        <location filename="../app/console/dialogs/CompartmentCombo.cpp" line="+10"/>
+        <source>Tenancy</source>
+        <translation>Mandant</translation>
+    </message>
+</context>
+<context>
+    <name>berth::CompartmentPage</name>
+    <message>
+        <location filename="../app/console/views/CompartmentPage.cpp" line="+20"/>
+        <source>Filter repositories</source>
+        <translation>Repositorys filtern</translation>
+    </message>
+</context>
+<context>
+    <name>berth::ExportDialog</name>
+    <message>
+        <location filename="../app/console/dialogs/ExportDialog.cpp" line="+20"/>
+        <location line="+16"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Docker archive (docker load, podman load)</source>
+        <translation>Docker-Archiv (docker load, podman load)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OCI archive (skopeo and podman oci-archive:)</source>
+        <translation>OCI-Archiv (skopeo und podman oci-archive:)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export %1 to an archive file.</source>
+        <translation>In eine Archivdatei exportieren: %1.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archives (*.tar *.tar.gz);;All files (*)</source>
+        <translation>Archive (*.tar *.tar.gz);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>berth::ImagePage</name>
+    <message>
+        <location filename="../app/console/views/ImagePage.cpp" line="+37"/>
+        <source>Multi-platform index</source>
+        <translation>Multi-Plattform-Index</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Artifact</source>
+        <translation>Artefakt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+43"/>
+        <source>Helm chart</source>
+        <translation>Helm-Chart</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Platforms</source>
+        <translation>Plattformen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Referrers</source>
+        <translation>Referrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App version:</source>
+        <translation>App-Version:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chart API version:</source>
+        <translation>Chart-API-Version:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Media type: %1</source>
+        <translation>Medientyp: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Artifact type: %1</source>
+        <translation>Artefakttyp: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size: %1 (manifest %2)</source>
+        <translation>Größe: %1 (Manifest %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pushed: %1</source>
+        <translation>Gepusht: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last pulled: %1</source>
+        <translation>Zuletzt gepullt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Never pulled</source>
+        <translation>Nie gepullt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refers to: %1</source>
+        <translation>Verweist auf: %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrypoint</source>
+        <translation>Entrypoint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Working directory</source>
+        <translation>Arbeitsverzeichnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exposed ports</source>
+        <translation>Freigegebene Ports</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(no layer)</source>
+        <translation>(kein Layer)</translation>
+    </message>
+</context>
+<context>
+    <name>berth::ImageTableModel</name>
+    <message>
+        <location filename="../app/console/models/ImageTableModel.cpp" line="+330"/>
+        <source>(untagged)</source>
+        <translation>(ohne Tag)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platforms</source>
+        <translation>Plattformen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pushed</source>
+        <translation>Gepusht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last pulled</source>
+        <translation>Zuletzt gepullt</translation>
+    </message>
+</context>
+<context>
+    <name>berth::JobsModel</name>
+    <message>
+        <location filename="../app/console/models/JobsModel.cpp" line="+163"/>
+        <source>Cancelling</source>
+        <translation>Wird abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+</context>
+<context>
+    <name>berth::JobsPanel</name>
+    <message>
+        <location filename="../app/console/views/JobsPanel.cpp" line="+15"/>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancel job</source>
+        <translation>Job abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear finished</source>
+        <translation>Beendete entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>berth::LayerTableModel</name>
+    <message>
+        <location filename="../app/console/models/DetailModels.cpp" line="+115"/>
+        <source>%1 (config)</source>
+        <translation>%1 (Konfiguration)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Media type</source>
+        <translation>Medientyp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>berth::MainArea</name>
+    <message>
+        <location filename="../app/console/views/MainArea.cpp" line="+99"/>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cannot show this manifest: %1</source>
+        <translation>Dieses Manifest kann nicht angezeigt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>berth::MainWindow</name>
+    <message>
+        <location filename="../app/console/views/MainWindow.cpp" line="+38"/>
+        <source>Berth</source>
+        <translation>Berth</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>St&amp;oppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restart</source>
+        <translation>&amp;Neu starten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Compartment</source>
+        <translation>&amp;Compartment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Repository</source>
+        <translation>&amp;Repository</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Image</source>
+        <translation>&amp;Image</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Berth</source>
+        <translation>&amp;Über Berth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Berth</source>
+        <translation>Über Berth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;&lt;b&gt;Berth %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A container registry you install like a desktop program.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Berth %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Eine Container-Registry, die Sie wie ein Desktop-Programm installieren.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Main</source>
+        <translation>Werkzeugleiste</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Stop the server</source>
+        <translation>Server stoppen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n job(s) are still running. Stopping the server cancels them. Stop anyway?</source>
+        <translation>
+            <numerusform>%n Job läuft noch. Wenn Sie den Server stoppen, wird er abgebrochen. Trotzdem stoppen?</numerusform>
+            <numerusform>%n Jobs laufen noch. Wenn Sie den Server stoppen, werden sie abgebrochen. Trotzdem stoppen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelling jobs before the server stops…</source>
+        <translation>Jobs werden abgebrochen, bevor der Server stoppt…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The new language is used from the next start of Berth.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Berth.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restart the server</source>
+        <translation>Server neu starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server uses the new settings after a restart. Restart it now?</source>
+        <translation>Der Server verwendet die neuen Einstellungen nach einem Neustart. Jetzt neu starten?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The registry is ready at %1.</source>
+        <translation>Die Registry ist unter %1 bereit.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+7"/>
+        <source>Not serving</source>
+        <translation>Läuft nicht</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>The registry could not start: %1</source>
+        <translation>Die Registry konnte nicht starten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>berth::ModelSupport</name>
+    <message>
+        <location filename="../app/console/models/ModelSupport.cpp" line="+43"/>
+        <location line="+8"/>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Multi-arch index</source>
+        <translation>Multi-Arch-Index</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Helm chart</source>
+        <translation>Helm-Chart</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Artifact</source>
+        <translation>Artefakt</translation>
+    </message>
+</context>
+<context>
+    <name>berth::NameDialog</name>
+    <message>
+        <location filename="../app/console/dialogs/NameDialog.cpp" line="+29"/>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+</context>
+<context>
+    <name>berth::NavigationModel</name>
+    <message>
+        <location filename="../app/console/models/NavigationModel.cpp" line="+89"/>
+        <source>Tenancy</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <location line="+229"/>
+        <source>Repository %1 (public)</source>
+        <translation>Repository %1 (öffentlich)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repository %1</source>
+        <translation>Repository %1</translation>
+    </message>
+</context>
+<context>
+    <name>berth::PlatformTableModel</name>
+    <message>
+        <location filename="../app/console/models/DetailModels.cpp" line="-67"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Media type</source>
+        <translation>Medientyp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>berth::ProgressDelegate</name>
+    <message>
+        <location filename="../app/console/views/ProgressDelegate.cpp" line="+24"/>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>berth::ReferrerTableModel</name>
+    <message>
+        <location filename="../app/console/models/DetailModels.cpp" line="+104"/>
+        <source>Artifact type</source>
+        <translation>Artefakttyp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Media type</source>
+        <translation>Medientyp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>berth::RegistryActions</name>
+    <message>
+        <location filename="../app/console/actions/RegistryActions.cpp" line="+20"/>
+        <source>New compartment…</source>
+        <translation>Neues Compartment…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename compartment…</source>
+        <translation>Compartment umbenennen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move compartment…</source>
+        <translation>Compartment verschieben…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+191"/>
+        <source>Delete compartment</source>
+        <translation>Compartment löschen</translation>
+    </message>
+    <message>
+        <location line="-190"/>
+        <source>Create repository…</source>
+        <translation>Repository anlegen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+217"/>
+        <source>Delete repository</source>
+        <translation>Repository löschen</translation>
+    </message>
+    <message>
+        <location line="-216"/>
+        <source>Move repository…</source>
+        <translation>Repository verschieben…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+254"/>
+        <source>Make public</source>
+        <translation>Öffentlich machen</translation>
+    </message>
+    <message>
+        <location line="-253"/>
+        <source>Make private</source>
+        <translation>Privat machen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy pull command</source>
+        <translation>Pull-Befehl kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+285"/>
+        <source>Untag</source>
+        <translation>Tag entfernen</translation>
+    </message>
+    <message>
+        <location line="-284"/>
+        <location line="+298"/>
+        <source>Delete image</source>
+        <translation>Image löschen</translation>
+    </message>
+    <message>
+        <location line="-297"/>
+        <source>Export image…</source>
+        <translation>Image exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export repository…</source>
+        <translation>Repository exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Done: %1</source>
+        <translation>Erledigt: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Failed: %1: %2</source>
+        <translation>Fehlgeschlagen: %1: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Create compartment %1</source>
+        <translation>Compartment %1 anlegen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Rename compartment %1 to %2</source>
+        <translation>Compartment %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+13"/>
+        <location line="+5"/>
+        <source>Move compartment</source>
+        <translation>Compartment verschieben</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Move compartment %1 with everything in it into:</source>
+        <translation>Compartment %1 mit seinem gesamten Inhalt verschieben nach:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A compartment cannot move into itself or one of its children.</source>
+        <translation>Ein Compartment kann nicht in sich selbst oder eines seiner Unter-Compartments verschoben werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move compartment %1 into %2? Policies attached above it may no longer apply.</source>
+        <translation>Compartment %1 nach %2 verschieben? Richtlinien, die weiter oben angehängt sind, gelten dann möglicherweise nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move compartment %1</source>
+        <translation>Compartment %1 verschieben</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete compartment %1? Only an empty compartment can be deleted.</source>
+        <translation>Compartment %1 löschen? Nur ein leeres Compartment kann gelöscht werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete compartment %1</source>
+        <translation>Compartment %1 löschen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Create repository %1</source>
+        <translation>Repository %1 anlegen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete repository %1 with all its images and tags? This cannot be undone.</source>
+        <translation>Repository %1 mit allen Images und Tags löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete repository %1</source>
+        <translation>Repository %1 löschen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+10"/>
+        <source>Move repository</source>
+        <translation>Repository verschieben</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Move repository %1 to the compartment:</source>
+        <translation>Repository %1 in dieses Compartment verschieben:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Move repository %1 to %2? Who may use it then follows that compartment&apos;s policies.</source>
+        <translation>Repository %1 nach %2 verschieben? Wer es danach verwenden darf, bestimmen die Richtlinien dieses Compartments.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move repository %1</source>
+        <translation>Repository %1 verschieben</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Let anyone pull from %1 without signing in?</source>
+        <translation>Jedem erlauben, ohne Anmeldung aus %1 zu pullen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make %1 public</source>
+        <translation>%1 öffentlich machen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Make %1 private</source>
+        <translation>%1 privat machen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Copied: %1</source>
+        <translation>Kopiert: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remove the tag %1? The image stays, reachable by its digest.</source>
+        <translation>Den Tag %1 entfernen? Das Image bleibt erhalten und ist über seinen Digest erreichbar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Untag %1</source>
+        <translation>Tag %1 entfernen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete the image %1 from %2 with every tag that points at it? This cannot be undone.</source>
+        <translation>Das Image %1 mit allen Tags, die darauf zeigen, aus %2 löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete image %1</source>
+        <translation>Image %1 löschen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+15"/>
+        <source>Exporting %1 to %2</source>
+        <translation>%1 wird nach %2 exportiert</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>every tagged image of %1</source>
+        <translation>jedes getaggte Image von %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>Importing %n file(s)</source>
+        <translation>
+            <numerusform>%n Datei wird importiert</numerusform>
+            <numerusform>%n Dateien werden importiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>berth::RegistryBrowser</name>
+    <message>
+        <location filename="../app/console/data/RegistryBrowser.cpp" line="+254"/>
+        <source>There is no repository %1 any more: it may have been deleted.</source>
+        <translation>Das Repository %1 gibt es nicht mehr: Es wurde möglicherweise gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::RepositoryTableModel</name>
+    <message>
+        <location filename="../app/console/models/RepositoryTableModel.cpp" line="+179"/>
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last push</source>
+        <translation>Letzter Push</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last pull</source>
+        <translation>Letzter Pull</translation>
+    </message>
+</context>
+<context>
+    <name>berth::SearchBox</name>
+    <message>
+        <location filename="../app/console/views/SearchBox.cpp" line="+17"/>
+        <source>Search repositories and tags</source>
+        <translation>Repositorys und Tags durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Repository in %1</source>
+        <translation>Repository in %1</translation>
+    </message>
+</context>
+<context>
+    <name>berth::ServerStatusPage</name>
+    <message>
+        <location filename="../app/console/views/ServerStatusPage.cpp" line="+21"/>
+        <source>Start server</source>
+        <translation>Server starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Settings…</source>
+        <translation>Einstellungen öffnen…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Starting the registry…</source>
+        <translation>Die Registry wird gestartet…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening the registry&apos;s data and listening for clients.</source>
+        <translation>Die Daten der Registry werden geöffnet und der Server wartet auf Clients.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The registry is not running</source>
+        <translation>Die Registry läuft nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the server to browse and manage the registry.</source>
+        <translation>Starten Sie den Server, um die Registry zu durchsuchen und zu verwalten.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The registry could not start</source>
+        <translation>Die Registry konnte nicht starten</translation>
+    </message>
+</context>
+<context>
+    <name>berth::ServerWorker</name>
+    <message>
+        <location filename="../app/console/server/ServerWorker.cpp" line="+44"/>
+        <source>&quot;%1&quot; is not an IP address to listen on. Enter one such as 127.0.0.1 in Settings.</source>
+        <translation>„%1“ ist keine IP-Adresse, auf der gelauscht werden kann. Geben Sie in den Einstellungen eine Adresse wie 127.0.0.1 ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plain HTTP is only served on loopback addresses such as 127.0.0.1. Turn on HTTPS in Settings to listen on %1.</source>
+        <translation>Unverschlüsseltes HTTP gibt es nur auf Loopback-Adressen wie 127.0.0.1. Schalten Sie in den Einstellungen HTTPS ein, um auf %1 zu lauschen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot create the data folder %1. Choose another one in Settings.</source>
+        <translation>Der Datenordner %1 kann nicht angelegt werden. Wählen Sie in den Einstellungen einen anderen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot open the registry data in %1: %2</source>
+        <translation>Die Registry-Daten in %1 können nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot listen on %1:%2: %3. Another program may be using the port; choose another one in Settings.</source>
+        <translation>Auf %1:%2 kann nicht gelauscht werden: %3. Vielleicht verwendet ein anderes Programm den Port; wählen Sie in den Einstellungen einen anderen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot serve HTTPS: Qt&apos;s TLS backend is not available (is OpenSSL 3 installed?).</source>
+        <translation>HTTPS ist nicht möglich: Das TLS-Backend von Qt ist nicht verfügbar (ist OpenSSL 3 installiert?).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot set up HTTPS with a local CA: %1</source>
+        <translation>HTTPS mit einer lokalen CA kann nicht eingerichtet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>HTTPS with your own certificate needs a certificate file and a key file. Choose both in Settings.</source>
+        <translation>HTTPS mit einem eigenen Zertifikat braucht eine Zertifikatsdatei und eine Schlüsseldatei. Wählen Sie beide in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot serve HTTPS: %1</source>
+        <translation>HTTPS ist nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>berth::SettingsDialog</name>
+    <message>
+        <location filename="../app/console/dialogs/SettingsDialog.cpp" line="+22"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registry server</source>
+        <translation>Registry-Server</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>127.0.0.1 serves this computer only; 0.0.0.0 serves the network (needs HTTPS).</source>
+        <translation>127.0.0.1 bedient nur diesen Computer; 0.0.0.0 bedient das Netzwerk (erfordert HTTPS).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen address:</source>
+        <translation>Serveradresse:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder:</source>
+        <translation>Datenordner:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off (plain HTTP)</source>
+        <translation>Aus (unverschlüsseltes HTTP)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (a local certificate authority)</source>
+        <translation>Automatisch (eine lokale Zertifizierungsstelle)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My certificate and key</source>
+        <translation>Eigenes Zertifikat und eigener Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTPS:</source>
+        <translation>HTTPS:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate (PEM):</source>
+        <translation>Zertifikat (PEM):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private key (PEM):</source>
+        <translation>Privater Schlüssel (PEM):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the server when Berth starts</source>
+        <translation>Server beim Start von Berth starten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow the system</source>
+        <translation>Wie im System</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language (after a restart):</source>
+        <translation>Sprache (nach einem Neustart):</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a PEM file</source>
+        <translation>PEM-Datei wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>berth::StatusIndicators</name>
+    <message>
+        <location filename="../app/console/views/StatusIndicators.cpp" line="+19"/>
+        <source>Not serving</source>
+        <translation>Läuft nicht</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Serving on %1</source>
+        <translation>Läuft unter %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS on</source>
+        <translation>TLS an</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TLS off</source>
+        <translation>TLS aus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clients must trust the local CA %1</source>
+        <translation>Clients müssen der lokalen CA %1 vertrauen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n client(s) connected</source>
+        <translation>
+            <numerusform>%n Client verbunden</numerusform>
+            <numerusform>%n Clients verbunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n job(s) running</source>
+        <translation>
+            <numerusform>%n Job läuft</numerusform>
+            <numerusform>%n Jobs laufen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/console/main.cpp" line="+41"/>
+        <source>Berth: a container registry you install like a desktop program. The console hosts the registry and lets you browse and manage it.</source>
+        <translation>Berth: eine Container-Registry, die Sie wie ein Desktop-Programm installieren. Die Konsole stellt die Registry bereit und lässt Sie sie durchsuchen und verwalten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keep the registry&apos;s data in &lt;folder&gt;.</source>
+        <translation>Die Daten der Registry in &lt;Ordner&gt; ablegen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listen on &lt;address&gt; (for example 127.0.0.1).</source>
+        <translation>Auf &lt;Adresse&gt; lauschen (zum Beispiel 127.0.0.1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listen on &lt;port&gt; (0 picks a free one).</source>
+        <translation>Auf &lt;Port&gt; lauschen (0 wählt einen freien).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not start the registry server.</source>
+        <translation>Den Registry-Server nicht starten.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--port needs a number from 0 to 65535.</source>
+        <translation>--port braucht eine Zahl von 0 bis 65535.</translation>
+    </message>
+</context>
+</TS>
