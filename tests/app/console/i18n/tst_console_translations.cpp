@@ -73,6 +73,7 @@ QStringList visibleTexts(QMainWindow& window)
             texts << model->headerData(column, Qt::Horizontal).toString();
     }
     texts.removeAll(QString());
+    texts.removeDuplicates();
     return texts;
 }
 
