@@ -677,6 +677,203 @@
     </message>
 </context>
 <context>
+    <name>LocalCertificateAuthority</name>
+    <message>
+        <location filename="../server/tls/LocalCertificateAuthority.cpp" line="+210"/>
+        <location line="+8"/>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Cannot create the folder %1 for the local CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The local CA in %1 cannot be used: ca.crt or ca.key is missing or damaged, or they do not belong together. Move ca.crt, ca.key, server.crt and server.key out of that folder; berthd then makes a new CA, which clients must be told to trust again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot make a key for the local CA: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Berth local CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Berth local CA on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot make the local CA&apos;s certificate: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the local CA expires soon; a new one was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a new local CA was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>server.crt or server.key was damaged or they did not belong together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there was no server certificate yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the server certificate was not signed by the local CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server certificate expires on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the server certificate does not name %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot make a key for the server certificate: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot make the server certificate: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>berthd made a local certificate authority (CA) for HTTPS; clients trust berthd once they trust it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  The CA certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  docker:          mkdir -p /etc/docker/certs.d/%1 &amp;&amp; cp %2 /etc/docker/certs.d/%1/ca.crt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  podman, skopeo:  mkdir -p /etc/containers/certs.d/%1 &amp;&amp; cp %2 /etc/containers/certs.d/%1/ca.crt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>                   or per command: a folder holding ca.crt, given as podman --cert-dir DIR, skopeo --src-cert-dir DIR / --dest-cert-dir DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  system store:    cp %1 /usr/local/share/ca-certificates/berth-local-ca.crt &amp;&amp; update-ca-certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  curl:            curl --cacert %1 https://%2/v2/</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TlsCredentials</name>
+    <message>
+        <location filename="../server/tls/TlsCredentials.cpp" line="+27"/>
+        <source>Cannot read the TLS %1 file %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The TLS %1 file %2 is larger than 1 MiB; it is not a PEM file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The TLS certificate file %1 is not a PEM certificate: it has no &quot;%2&quot; line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The TLS certificate file %1 has a damaged or cut-short certificate (number %2 in the file); export it again in PEM format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The TLS key file %1 is protected by a passphrase; berthd needs it without one (openssl pkey -in %1 -out server-key.pem writes such a copy; keep it readable by berthd only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The TLS key file %1 is not a PEM private key: it has no &quot;-----BEGIN PRIVATE KEY-----&quot; line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The TLS key file %1 has a damaged or cut-short private key; export it again in PEM format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The private key in %1 does not belong to the certificate in %2; give the key that was made together with that certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The TLS key in %1 is neither an RSA nor an EC key; berthd serves HTTPS with RSA or EC keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot use the TLS key in %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Qt&apos;s TLS backend cannot use the certificate in %1 or the key in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The TLS certificate in %1 expired on %2; clients will refuse it until you replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The TLS certificate in %1 is not valid before %2; clients will refuse it until then (is this machine&apos;s clock right?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>berth::AdministratorPasswordDialog</name>
     <message>
         <location filename="../app/console/dialogs/AdministratorPasswordDialog.cpp" line="+20"/>
@@ -969,7 +1166,7 @@
 <context>
     <name>berth::ImageTableModel</name>
     <message>
-        <location filename="../app/console/models/ImageTableModel.cpp" line="+330"/>
+        <location filename="../app/console/models/ImageTableModel.cpp" line="+340"/>
         <source>(untagged)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1247,7 +1444,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <location line="+7"/>
         <source>Not serving</source>
         <translation type="unfinished"></translation>
