@@ -36,6 +36,8 @@ public:
     quint64 loadCompartments();
     quint64 loadRepositories(const CompartmentPath& compartment);
     quint64 loadRepository(const QString& repository); ///< one RepositorySummary (with size)
+    /// Every repository of every compartment, without sizes (the navigation tree): allRepositoriesLoaded.
+    quint64 loadAllRepositories();
     quint64 loadTagRows(const QString& repository, int limit, const QString& after);
     quint64 loadUntaggedRows(const QString& repository, int limit);
     quint64 loadDetail(const QString& repository, const Digest& digest);
@@ -61,6 +63,7 @@ signals:
     void repositoriesLoaded(quint64 id, const berth::CompartmentPath& compartment,
                             const QList<berth::RepositorySummary>& repositories);
     void repositoryLoaded(quint64 id, const berth::RepositorySummary& repository);
+    void allRepositoriesLoaded(quint64 id, const QList<berth::RepositorySummary>& repositories);
     void tagRowsLoaded(quint64 id, const QString& repository, const berth::TagRowPage& page);
     void untaggedRowsLoaded(quint64 id, const QString& repository, const QList<berth::TagRow>& rows);
     void detailLoaded(quint64 id, const berth::ImageDetail& detail);

@@ -16,6 +16,10 @@ class RegistryBrowser;
 /// loaded off the GUI thread, so a repository of 100,000 tags opens at once and scrolls without a stall.
 /// Follows the browser's repositoryChanged() by reloading what is shown (new pushes appear, deleted
 /// tags go) without losing the scroll position's rows. Accepts file drops (import into the repository).
+///
+/// A reload reads the tag rows loaded so far again in one request (at least a page; all tags when all
+/// were loaded), then the untagged rows when they were shown, and applies the difference as row
+/// inserts, removals and dataChanged (never a reset).
 class ImageTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -67,6 +71,14 @@ signals:
 
 private:
     struct Private;
+    void onTagRows(const TagRowPage& page);
+    void onUntaggedRows(const QList<TagRow>& rows);
+    /// After each answer: tells listeners, then runs a reload that was asked for meanwhile.
+    void finishRequest();
+    /// Brings the rows to a fresh read of the loaded range (tag rows, then untagged rows) by row
+    /// inserts, removals and dataChanged — never a reset — so the rows in view stay put and the number
+    /// of rows loaded stays what it was (give or take the tags that came or went).
+    void applyReload(const TagRowPage& page, const QList<TagRow>& untagged);
     std::unique_ptr<Private> d;
 };
 

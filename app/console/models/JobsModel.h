@@ -45,6 +45,9 @@ signals:
 
 private:
     struct Private;
+    /// A job added or changed: its row is updated in place, or inserted where its id sorts.
+    void onJob(const berth::JobSnapshot& job);
+    void updateActive();
     std::unique_ptr<Private> d;
 };
 

@@ -58,7 +58,14 @@ signals:
                          const QString& repository);
 
 private:
+    struct Node;
     struct Private;
+    /// Applies a load once both its answers arrived.
+    void apply();
+    /// Makes `current`'s children match `fresh`'s with row inserts, removals and dataChanged (never a
+    /// reset), so expanded rows and selections survive; takes subtrees from `fresh` as it inserts them.
+    void sync(Node* current, Node* fresh);
+
     std::unique_ptr<Private> d;
 };
 

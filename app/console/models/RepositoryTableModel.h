@@ -2,6 +2,7 @@
 
 #include "iam/CompartmentPath.h"
 #include "models/ConsoleRoles.h"
+#include "registry/RepositoryCatalog.h"
 
 #include <QAbstractTableModel>
 #include <QUrl>
@@ -60,6 +61,8 @@ signals:
 
 private:
     struct Private;
+    /// Merges a fresh listing (name order) into the rows: inserts, removals and dataChanged, no reset.
+    void apply(const QList<RepositorySummary>& list);
     std::unique_ptr<Private> d;
 };
 
