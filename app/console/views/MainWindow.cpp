@@ -15,6 +15,7 @@
 #include "views/ConsoleSession.h"
 #include "views/JobsPanel.h"
 #include "views/MainArea.h"
+#include "views/MainMenus.h"
 #include "views/RepositoryPage.h"
 #include "views/SearchBox.h"
 #include "views/ServerStatusPage.h"
@@ -22,11 +23,8 @@
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QMenuBar>
-#include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QToolBar>
 #include <QTreeView>
 
 namespace berth {
@@ -38,7 +36,6 @@ MainWindow::MainWindow(ConsoleSettings& settings, QWidget* parent)
     setWindowTitle(tr("Berth"));
     m_actions = new RegistryActions(this, *m_runner, this);
     m_prompter = &m_actions->prompter();
-    m_actions->setContextProvider([this] { return actionContext(); });
 
     m_tree = new QTreeView(this);
     m_tree->setHeaderHidden(true);
@@ -51,6 +48,7 @@ MainWindow::MainWindow(ConsoleSettings& settings, QWidget* parent)
     m_tree->addActions({m_actions->newCompartment, m_actions->renameCompartment, m_actions->moveCompartment,
                         m_actions->deleteCompartment, m_actions->newRepository});
     m_area = new MainArea(this);
+    m_actions->setContextProvider([this] { return actionContext(); });
     auto* splitter = new QSplitter(this);
     splitter->addWidget(m_tree);
     splitter->addWidget(m_area);
@@ -127,7 +125,7 @@ MainWindow::MainWindow(ConsoleSettings& settings, QWidget* parent)
     connect(m_server.get(), &ServerController::connectionCountChanged, m_status,
             &StatusIndicators::setClients);
 
-    buildMenus();
+    MainMenus::build(*this, *m_actions, *m_jobsPanel, *m_search);
     resize(1100, 720);
     if (m_settings.startServerWithApp())
         startServer();
@@ -155,65 +153,11 @@ void MainWindow::setPrompter(Prompter* prompter)
     m_prompter = &m_actions->prompter();
 }
 
-void MainWindow::buildMenus()
-{
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_actions->import);
-    file->addAction(m_actions->exportImage);
-    file->addAction(m_actions->exportRepository);
-    file->addSeparator();
-    QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
-    settings->setMenuRole(QAction::PreferencesRole);
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu* server = menuBar()->addMenu(tr("&Server"));
-    QAction* start = server->addAction(tr("&Start"), this, &MainWindow::startServer);
-    QAction* stop = server->addAction(tr("S&top"), this, &MainWindow::stopServer);
-    QAction* restart = server->addAction(tr("&Restart"), this, &MainWindow::restartServer);
-    auto updateServerActions = [this, start, stop, restart] {
-        const ServerController::State state = m_server->state();
-        start->setEnabled(state == ServerController::State::Stopped);
-        stop->setEnabled(state == ServerController::State::Running);
-        restart->setEnabled(state == ServerController::State::Running);
-    };
-    connect(server, &QMenu::aboutToShow, this, updateServerActions);
-
-    QMenu* compartment = menuBar()->addMenu(tr("&Compartment"));
-    compartment->addActions({m_actions->newCompartment, m_actions->renameCompartment,
-                             m_actions->moveCompartment, m_actions->deleteCompartment});
-    QMenu* repository = menuBar()->addMenu(tr("&Repository"));
-    repository->addActions({m_actions->newRepository, m_actions->deleteRepository, m_actions->moveRepository,
-                            m_actions->makePublic, m_actions->makePrivate, m_actions->exportRepository});
-    QMenu* image = menuBar()->addMenu(tr("&Image"));
-    image->addActions(
-        {m_actions->copyPullCommand, m_actions->untag, m_actions->deleteImage, m_actions->exportImage});
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_jobsPanel->toggleViewAction());
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Berth"), this, [this] {
-        QMessageBox::about(this, tr("About Berth"),
-                           tr("<p><b>Berth %1</b></p><p>A container registry you install like a desktop "
-                              "program.</p>")
-                               .arg(QStringLiteral(BERTH_VERSION)));
-    });
-
-    QToolBar* toolBar = addToolBar(tr("Main"));
-    toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setMovable(false);
-    toolBar->addAction(m_actions->newCompartment);
-    toolBar->addAction(m_actions->newRepository);
-    toolBar->addAction(m_actions->import);
-    auto* spacer = new QWidget(toolBar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    toolBar->addWidget(spacer);
-    toolBar->addWidget(m_search);
-}
-
 ActionContext MainWindow::actionContext() const
 {
     ActionContext context;
+    if (!m_session)
+        return context;
     context.location = m_area->location();
     switch (context.location.kind) {
     case Location::Kind::Compartment:
@@ -232,8 +176,6 @@ ActionContext MainWindow::actionContext() const
         break;
     }
     }
-    if (!m_session)
-        context = ActionContext();
     return context;
 }
 
@@ -311,6 +253,10 @@ void MainWindow::onServerStarted(const QString& address, quint16 port, bool tls)
 
     m_session = new ConsoleSession(*m_server->host(), clientHost, this);
     NavigationModel& navigation = m_session->navigation();
+    // Rows going away move the tree's current row; that is not the person choosing a new place.
+    // (Connected before the view's own handlers, so the flag is up when the view moves it.)
+    connect(&navigation, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this] { m_syncingTree = true; });
+    connect(&navigation, &QAbstractItemModel::rowsRemoved, this, [this] { m_syncingTree = false; });
     m_tree->setModel(&navigation);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onTreeCurrentChanged);

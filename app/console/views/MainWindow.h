@@ -64,7 +64,6 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void buildMenus();
     void onServerStarted(const QString& address, quint16 port, bool tls);
     void onServerFailed(const QString& message);
     void onServerStopped();

@@ -1,0 +1,73 @@
+#include "views/MainMenus.h"
+
+#include "actions/RegistryActions.h"
+#include "server/ServerController.h"
+#include "views/JobsPanel.h"
+#include "views/MainWindow.h"
+#include "views/SearchBox.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QToolBar>
+
+namespace berth {
+
+void MainMenus::build(MainWindow& window, RegistryActions& actions, JobsPanel& jobsPanel, SearchBox& search)
+{
+    QMenu* file = window.menuBar()->addMenu(MainWindow::tr("&File"));
+    file->addAction(actions.import);
+    file->addAction(actions.exportImage);
+    file->addAction(actions.exportRepository);
+    file->addSeparator();
+    QAction* settings = file->addAction(MainWindow::tr("&Settings…"), &window, &MainWindow::openSettings);
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction* quit = file->addAction(MainWindow::tr("&Quit"), &window, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* server = window.menuBar()->addMenu(MainWindow::tr("&Server"));
+    QAction* start = server->addAction(MainWindow::tr("&Start"), &window, &MainWindow::startServer);
+    QAction* stop = server->addAction(MainWindow::tr("S&top"), &window, &MainWindow::stopServer);
+    QAction* restart = server->addAction(MainWindow::tr("&Restart"), &window, &MainWindow::restartServer);
+    auto updateServerActions = [&window, start, stop, restart] {
+        const ServerController::State state = window.server().state();
+        start->setEnabled(state == ServerController::State::Stopped);
+        stop->setEnabled(state == ServerController::State::Running);
+        restart->setEnabled(state == ServerController::State::Running);
+    };
+    QObject::connect(server, &QMenu::aboutToShow, &window, updateServerActions);
+
+    QMenu* compartment = window.menuBar()->addMenu(MainWindow::tr("&Compartment"));
+    compartment->addActions({actions.newCompartment, actions.renameCompartment, actions.moveCompartment,
+                             actions.deleteCompartment});
+    QMenu* repository = window.menuBar()->addMenu(MainWindow::tr("&Repository"));
+    repository->addActions({actions.newRepository, actions.deleteRepository, actions.moveRepository,
+                            actions.makePublic, actions.makePrivate, actions.exportRepository});
+    QMenu* image = window.menuBar()->addMenu(MainWindow::tr("&Image"));
+    image->addActions({actions.copyPullCommand, actions.untag, actions.deleteImage, actions.exportImage});
+    QMenu* view = window.menuBar()->addMenu(MainWindow::tr("&View"));
+    view->addAction(jobsPanel.toggleViewAction());
+    QMenu* help = window.menuBar()->addMenu(MainWindow::tr("&Help"));
+    help->addAction(MainWindow::tr("&About Berth"), &window, [&window] {
+        QMessageBox::about(
+            &window, MainWindow::tr("About Berth"),
+            MainWindow::tr("<p><b>Berth %1</b></p><p>A container registry you install like a desktop "
+                           "program.</p>")
+                .arg(QStringLiteral(BERTH_VERSION)));
+    });
+
+    QToolBar* toolBar = window.addToolBar(MainWindow::tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->addAction(actions.newCompartment);
+    toolBar->addAction(actions.newRepository);
+    toolBar->addAction(actions.import);
+    auto* spacer = new QWidget(toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    toolBar->addWidget(&search);
+}
+
+} // namespace berth

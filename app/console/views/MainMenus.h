@@ -1,0 +1,18 @@
+#pragma once
+
+namespace berth {
+
+class JobsPanel;
+class MainWindow;
+class RegistryActions;
+class SearchBox;
+
+/// The window's menu bar (File, Server, Compartment, Repository, Image, View, Help) and tool bar
+/// (the common actions and the search field). Texts keep MainWindow's translation context.
+class MainMenus
+{
+public:
+    static void build(MainWindow& window, RegistryActions& actions, JobsPanel& jobsPanel, SearchBox& search);
+};
+
+} // namespace berth
