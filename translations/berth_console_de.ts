@@ -1311,12 +1311,12 @@
 <context>
     <name>berth::MainWindow</name>
     <message>
-        <location filename="../app/console/views/MainWindow.cpp" line="+38"/>
+        <location filename="../app/console/views/MainWindow.cpp" line="+36"/>
         <source>Berth</source>
         <translation>Berth</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location filename="../app/console/views/MainMenus.cpp" line="+19"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1366,7 +1366,7 @@
         <translation>&amp;Image</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1381,7 +1381,7 @@
         <translation>&amp;Über Berth</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>About Berth</source>
         <translation>Über Berth</translation>
     </message>
@@ -1396,7 +1396,7 @@
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../app/console/views/MainWindow.cpp" line="+153"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
@@ -1727,7 +1727,7 @@
     <message>
         <location line="-10"/>
         <source>Move repository %1 to the compartment:</source>
-        <translation>Repository %1 in dieses Compartment verschieben:</translation>
+        <translation>Repository %1 in folgendes Compartment verschieben:</translation>
     </message>
     <message>
         <location line="+11"/>
