@@ -1311,12 +1311,12 @@
 <context>
     <name>berth::MainWindow</name>
     <message>
-        <location filename="../app/console/views/MainWindow.cpp" line="+38"/>
+        <location filename="../app/console/views/MainWindow.cpp" line="+36"/>
         <source>Berth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location filename="../app/console/views/MainMenus.cpp" line="+19"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1366,7 +1366,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1381,7 +1381,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>About Berth</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,7 +1396,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../app/console/views/MainWindow.cpp" line="+153"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
