@@ -25,10 +25,17 @@ configure: $(BUILD_DIR)/build.ninja
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# The console where there is a display, else the headless server. Both keep their data in DATA_DIR.
 run: deps configure
-	cmake --build $(BUILD_DIR) -j $(JOBS) --target berthd
 	@mkdir -p "$(DATA_DIR)"
-	$(BUILD_DIR)/server/daemon/berthd --listen $(LISTEN) --data "$(DATA_DIR)"
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	    cmake --build $(BUILD_DIR) -j $(JOBS) --target berth && \
+	    $(BUILD_DIR)/app/console/berth --listen $(firstword $(subst :, ,$(LISTEN))) \
+	        --port $(lastword $(subst :, ,$(LISTEN))) --data-dir "$(DATA_DIR)"; \
+	else \
+	    cmake --build $(BUILD_DIR) -j $(JOBS) --target berthd && \
+	    $(BUILD_DIR)/server/daemon/berthd --listen $(LISTEN) --data "$(DATA_DIR)"; \
+	fi
 
 test: deps deps-test build
 	bash scripts/prepare-test-tools.sh $(BUILD_DIR)

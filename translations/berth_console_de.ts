@@ -19,10 +19,10 @@
     </message>
     <message numerus="yes">
         <location line="+15"/>
-        <source>Imported %n image(s) from a %1: %2</source>
+        <source>Imported %n image(s) (%1): %2</source>
         <translation>
-            <numerusform>%n Image aus einem %1 importiert: %2</numerusform>
-            <numerusform>%n Images aus einem %1 importiert: %2</numerusform>
+            <numerusform>%n Image importiert (%1): %2</numerusform>
+            <numerusform>%n Images importiert (%1): %2</numerusform>
         </translation>
     </message>
     <message>

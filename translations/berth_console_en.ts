@@ -19,10 +19,10 @@
     </message>
     <message numerus="yes">
         <location line="+15"/>
-        <source>Imported %n image(s) from a %1: %2</source>
+        <source>Imported %n image(s) (%1): %2</source>
         <translation>
-            <numerusform>Imported %n image from a %1: %2</numerusform>
-            <numerusform>Imported %n images from a %1: %2</numerusform>
+            <numerusform>Imported %n image (%1): %2</numerusform>
+            <numerusform>Imported %n images (%1): %2</numerusform>
         </translation>
     </message>
     <message>

@@ -1,41 +1,61 @@
+#include "settings/ConsoleLanguage.h"
 #include "settings/ConsoleSettings.h"
 #include "views/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 namespace {
 
-/// Loads the console's translation and Qt's own for `language` ("" = the system's languages).
-void installTranslators(QApplication& app, const QString& language)
+/// True when a window can be shown: a display exists, or Qt was told which platform to use.
+bool canShowWindows()
 {
-    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    auto* berth = new QTranslator(&app);
-    if (berth->load(locale, QStringLiteral("berth_console"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(berth);
-    auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return true;
+#endif
+}
+
+bool asksOnlyForText(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "-v" || argument == "--version" ||
+            argument == "--help-all")
+            return true;
+    }
+    return false;
 }
 
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    QCoreApplication::setOrganizationName(QStringLiteral("Berth"));
+    QCoreApplication::setApplicationName(QStringLiteral("berth"));
+    if (!canShowWindows()) {
+        if (asksOnlyForText(argc, argv)) {
+            qputenv("QT_QPA_PLATFORM", "offscreen"); // --help and --version need no screen
+        } else {
+            QCoreApplication core(argc, argv);
+            berth::ConsoleLanguage::install(core, berth::ConsoleSettings().language());
+            fprintf(stderr, "%s\n",
+                    qPrintable(QCoreApplication::translate(
+                        "main", "berth is the desktop console and needs a display (X11 or Wayland). On a "
+                                "machine without one, run the same registry headless with berthd.")));
+            return 1;
+        }
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Berth"));
-    QApplication::setApplicationName(QStringLiteral("berth"));
     QApplication::setApplicationDisplayName(QStringLiteral("Berth"));
     QApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/berth.svg")));
 
     berth::ConsoleSettings settings;
-    installTranslators(app, settings.language());
+    berth::ConsoleLanguage::install(app, settings.language());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(

@@ -40,7 +40,7 @@ quint64 ArchiveJobs::submitImport(JobRunner& runner, RegistryService& registry, 
                 references << (image.tag.isEmpty()
                                    ? image.repository + QLatin1Char('@') + image.digest.toString()
                                    : image.repository + QLatin1Char(':') + image.tag);
-            return tr("Imported %n image(s) from a %1: %2", nullptr, int(report->images.size()))
+            return tr("Imported %n image(s) (%1): %2", nullptr, int(report->images.size()))
                 .arg(ImageImporter::formatName(report->format), references.join(QStringLiteral(", ")));
         });
 }

@@ -1,5 +1,5 @@
-// berth-screenshots OUTPUT_DIR: starts a console on a scratch registry, imports the test images into a
-// few compartments and repositories, visits the main views and saves each as OUTPUT_DIR/<view>.png.
+// berth-screenshots OUTPUT_DIR [LANGUAGE]: starts a console on a scratch registry, imports the test images
+// into a few compartments and repositories, visits the main views and saves each as OUTPUT_DIR/<view>.png.
 // Exits non-zero (saying why) when anything along the way fails.
 #include "actions/RegistryActions.h"
 #include "app/console/window/ScriptedPrompter.h"
@@ -10,6 +10,7 @@
 #include "models/NavigationModel.h"
 #include "models/RepositoryTableModel.h"
 #include "server/ServerController.h"
+#include "settings/ConsoleLanguage.h"
 #include "settings/ConsoleSettings.h"
 #include "views/ConsoleSession.h"
 #include "views/ImagePage.h"
@@ -75,8 +76,9 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("berth-screenshots"));
-    if (argc != 2)
-        fail(QStringLiteral("usage: berth-screenshots OUTPUT_DIR"));
+    if (argc < 2 || argc > 3)
+        fail(QStringLiteral("usage: berth-screenshots OUTPUT_DIR [LANGUAGE]"));
+    ConsoleLanguage::install(app, argc == 3 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("en"));
     const QDir out(QString::fromLocal8Bit(argv[1]));
     if (!QDir().mkpath(out.path()))
         fail(QStringLiteral("cannot create %1").arg(out.path()));
