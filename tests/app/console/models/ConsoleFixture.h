@@ -3,6 +3,7 @@
 #include "data/RegistryBrowser.h"
 #include "iam/IdentityService.h"
 #include "registry/RegistryService.h"
+#include "support/core/VerifyOk.h"
 
 #include <QTemporaryDir>
 #include <memory>
@@ -42,9 +43,3 @@ struct ConsoleFixture
 };
 
 } // namespace berth
-
-#define VERIFY_OK(expr)                                                                                      \
-    do {                                                                                                     \
-        const auto& r_ = (expr);                                                                             \
-        QVERIFY2(r_.ok(), qPrintable(r_.error().message));                                                   \
-    } while (false)

@@ -1,9 +1,9 @@
 #include "ConsoleFixture.h"
-#include "OciLayoutPush.h"
 #include "metadata/MetadataStore.h"
 #include "models/ImageTableModel.h"
 #include "oci/MediaTypes.h"
 #include "oci/Reference.h"
+#include "support/core/OciLayoutPusher.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -91,8 +91,8 @@ private slots:
     void initTestCase()
     {
         QString missing;
-        m_single = OciLayoutPush::fixture(QStringLiteral("oci-single"), &missing);
-        m_multi = OciLayoutPush::fixture(QStringLiteral("oci-multi"), &missing);
+        m_single = OciLayoutPusher::fixture(QStringLiteral("oci-single"), &missing);
+        m_multi = OciLayoutPusher::fixture(QStringLiteral("oci-multi"), &missing);
         if (!missing.isEmpty())
             QFAIL(qPrintable(missing));
         const QString problem = f.open();
@@ -102,8 +102,9 @@ private slots:
     void loadsAndFollowsChangesUnderTester()
     {
         const QString repo = QStringLiteral("small");
-        VERIFY_OK(OciLayoutPush::push(*f.registry, m_single, repo));
-        VERIFY_OK(OciLayoutPush::push(*f.registry, m_multi, repo, false)); // an untagged index
+        VERIFY_OK(OciLayoutPusher::push(*f.registry, m_single, repo));
+        VERIFY_OK(OciLayoutPusher::push(*f.registry, m_multi, repo,
+                                        OciLayoutPusher::Tagging::Untagged)); // an untagged index
         QVERIFY(addTags(repo, 120));
         ImageTableModel model(*f.browser);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -137,7 +138,7 @@ private slots:
 
         // Clients change the repository: rows follow without a reset, rows loaded stay loaded.
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-        const QByteArray image = OciLayoutPush::layoutBlob(m_single, *Digest::parse(SingleImage));
+        const QByteArray image = OciLayoutPusher::layoutBlob(m_single, *Digest::parse(SingleImage));
         VERIFY_OK(f.registry->putManifest(repo, Reference::fromTag(QStringLiteral("t000050x")), image,
                                           MediaTypes::OciImageManifest));
         VERIFY_OK(f.registry->deleteTag(repo, QStringLiteral("t000003")));
@@ -149,7 +150,7 @@ private slots:
         QCOMPARE(model.rowAt(50).tag, QStringLiteral("t000050x"));
         // The index is tagged now: it leaves the untagged rows.
         VERIFY_OK(f.registry->putManifest(repo, Reference::fromTag(QStringLiteral("multi")),
-                                          OciLayoutPush::layoutBlob(m_multi, *Digest::parse(MultiIndex)),
+                                          OciLayoutPusher::layoutBlob(m_multi, *Digest::parse(MultiIndex)),
                                           MediaTypes::OciImageIndex));
         QTRY_VERIFY(model.rowAt(model.rowCount() - 1).tag == QStringLiteral("v1"));
         QTRY_VERIFY(!model.isLoading());
@@ -171,8 +172,8 @@ private slots:
     void hundredThousandTags()
     {
         const QString repo = QStringLiteral("big");
-        VERIFY_OK(OciLayoutPush::push(*f.registry, m_single, repo));
-        VERIFY_OK(OciLayoutPush::push(*f.registry, m_multi, repo, false));
+        VERIFY_OK(OciLayoutPusher::push(*f.registry, m_single, repo));
+        VERIFY_OK(OciLayoutPusher::push(*f.registry, m_multi, repo, OciLayoutPusher::Tagging::Untagged));
         const int total = 100'000;
         QVERIFY(addTags(repo, total));
 
@@ -218,7 +219,7 @@ private slots:
         // A push while everything is loaded: one reload of the loaded range, applied as a diff.
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         VERIFY_OK(f.registry->putManifest(repo, Reference::fromTag(QStringLiteral("t050000x")),
-                                          OciLayoutPush::layoutBlob(m_single, *Digest::parse(SingleImage)),
+                                          OciLayoutPusher::layoutBlob(m_single, *Digest::parse(SingleImage)),
                                           MediaTypes::OciImageManifest));
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), total + 3, 20'000);
         QTRY_VERIFY(!model.isLoading());

@@ -1,9 +1,9 @@
 #include "ConsoleFixture.h"
-#include "OciLayoutPush.h"
 #include "jobs/JobContext.h"
 #include "jobs/JobRunner.h"
 #include "models/DetailModels.h"
 #include "models/JobsModel.h"
+#include "support/core/OciLayoutPusher.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -78,12 +78,12 @@ private slots:
         const QString problem = f.open();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QString missing;
-        const QString multi = OciLayoutPush::fixture(QStringLiteral("oci-multi"), &missing);
-        const QString referrer = OciLayoutPush::fixture(QStringLiteral("oci-referrer"), &missing);
+        const QString multi = OciLayoutPusher::fixture(QStringLiteral("oci-multi"), &missing);
+        const QString referrer = OciLayoutPusher::fixture(QStringLiteral("oci-referrer"), &missing);
         if (!missing.isEmpty())
             QFAIL(qPrintable(missing));
-        VERIFY_OK(OciLayoutPush::push(*f.registry, multi, QStringLiteral("multi")));
-        VERIFY_OK(OciLayoutPush::push(*f.registry, referrer, QStringLiteral("ref")));
+        VERIFY_OK(OciLayoutPusher::push(*f.registry, multi, QStringLiteral("multi")));
+        VERIFY_OK(OciLayoutPusher::push(*f.registry, referrer, QStringLiteral("ref")));
 
         QSignalSpy details(f.browser.get(), &RegistryBrowser::detailLoaded);
         QSignalSpy failures(f.browser.get(), &RegistryBrowser::failed);

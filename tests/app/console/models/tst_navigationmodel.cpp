@@ -1,10 +1,10 @@
 #include "ConsoleFixture.h"
-#include "OciLayoutPush.h"
 #include "models/NavigationModel.h"
 #include "models/RepositoryTableModel.h"
 #include "oci/MediaTypes.h"
 #include "oci/Reference.h"
 #include "registry/ImageCatalog.h"
+#include "support/core/OciLayoutPusher.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -54,7 +54,7 @@ private slots:
     void initTestCase()
     {
         QString missing;
-        m_single = OciLayoutPush::fixture(QStringLiteral("oci-single"), &missing);
+        m_single = OciLayoutPusher::fixture(QStringLiteral("oci-single"), &missing);
         if (m_single.isEmpty())
             QFAIL(qPrintable(missing));
         const QString problem = f.open();
@@ -84,7 +84,7 @@ private slots:
 
         // Directly on the services, as a client's push or the REST API would.
         VERIFY_OK(f.registry->createRepository(QStringLiteral("direct"), CompartmentPath()));
-        VERIFY_OK(OciLayoutPush::push(*f.registry, m_single, QStringLiteral("pushed")));
+        VERIFY_OK(OciLayoutPusher::push(*f.registry, m_single, QStringLiteral("pushed")));
         QTRY_VERIFY(model.indexOfRepository(QStringLiteral("pushed")).isValid());
         QTRY_VERIFY(model.indexOfRepository(QStringLiteral("direct")).isValid());
         QCOMPARE(children(model, tenancy),
@@ -193,7 +193,7 @@ private slots:
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         VERIFY_OK(f.registry->putManifest(
             QStringLiteral("pushed"), Reference::fromTag(QStringLiteral("v2")),
-            OciLayoutPush::layoutBlob(
+            OciLayoutPusher::layoutBlob(
                 m_single, *Digest::parse(QStringLiteral(
                               "sha256:ba1e2568af7850df541b95b9ec19936167a2f570385b9b74b1bdee9da32b331b"))),
             MediaTypes::OciImageManifest));

@@ -1,7 +1,7 @@
 #include "ExportFixture.h"
 
-#include "LayoutPusher.h"
 #include "support/OciFixtures.h"
+#include "support/core/OciLayoutPusher.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,21 +30,21 @@ void ExportFixture::setUp()
     auto& r = *m_registry;
     const QString single = fixtures() + QStringLiteral("/oci-single");
     const QString multi = fixtures() + QStringLiteral("/oci-multi");
-    VERIFY_OK(LayoutPusher::pushLayout(r, single, QStringLiteral("team/single")));
-    VERIFY_OK(LayoutPusher::pushLayout(r, multi, QStringLiteral("team/multi")));
-    VERIFY_OK(LayoutPusher::pushLayout(r, fixtures() + QStringLiteral("/helm-chart"),
-                                       QStringLiteral("charts/feas")));
+    VERIFY_OK(OciLayoutPusher::push(r, single, QStringLiteral("team/single")));
+    VERIFY_OK(OciLayoutPusher::push(r, multi, QStringLiteral("team/multi")));
+    VERIFY_OK(
+        OciLayoutPusher::push(r, fixtures() + QStringLiteral("/helm-chart"), QStringLiteral("charts/feas")));
     const QString app = QStringLiteral("team/app");
-    VERIFY_OK(LayoutPusher::pushLayout(r, single, app, QStringLiteral("v1")));
-    VERIFY_OK(LayoutPusher::pushLayout(r, single, app, QStringLiteral("v2")));
-    VERIFY_OK(LayoutPusher::pushLayout(r, multi, app, QStringLiteral("multi")));
+    VERIFY_OK(OciLayoutPusher::pushAs(r, single, app, QStringLiteral("v1")));
+    VERIFY_OK(OciLayoutPusher::pushAs(r, single, app, QStringLiteral("v2")));
+    VERIFY_OK(OciLayoutPusher::pushAs(r, multi, app, QStringLiteral("multi")));
 
     // A synthetic image with a layer of several chunks, for cancelling half-way.
     const QString big = QStringLiteral("team/big");
     const QByteArray config = OciFixtures::config(7);
     const QByteArray layer = OciFixtures::randomBytes(5 * 1024 * 1024 + 123, 42);
-    VERIFY_OK(LayoutPusher::pushBlob(r, big, config));
-    VERIFY_OK(LayoutPusher::pushBlob(r, big, layer));
+    VERIFY_OK(OciLayoutPusher::pushBlob(r, big, config));
+    VERIFY_OK(OciLayoutPusher::pushBlob(r, big, layer));
     VERIFY_OK(r.putManifest(big, Reference::fromTag(QStringLiteral("v1")),
                             OciFixtures::imageManifest(config, {layer}),
                             QString::fromLatin1(OciFixtures::kManifestType)));

@@ -3,6 +3,7 @@
 #include "TarListing.h"
 #include "jobs/JobContext.h"
 #include "registry/RegistryService.h"
+#include "support/core/VerifyOk.h"
 
 #include <QJsonObject>
 #include <QPair>
@@ -10,12 +11,6 @@
 #include <QTemporaryDir>
 #include <atomic>
 #include <memory>
-
-#define VERIFY_OK(expr)                                                                                      \
-    do {                                                                                                     \
-        const auto& r_ = (expr);                                                                             \
-        QVERIFY2(r_.ok(), qPrintable(r_.error().message));                                                   \
-    } while (false)
 
 namespace berth::exporttest {
 

@@ -2,6 +2,7 @@
 
 #include "metadata/MetadataStore.h"
 #include "registry/RegistryService.h"
+#include "support/core/OciLayoutPusher.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -17,13 +18,10 @@ namespace ImportTestSupport {
 
 QString fixture(const QString& name)
 {
-    const QString path = QStringLiteral(BERTH_BINARY_DIR "/test-images/") + name;
-    if (!QFileInfo::exists(path)) {
-        qWarning("Test fixture %s is missing: run scripts/prepare-test-tools.sh (it makes test-images in "
-                 "the build directory)",
-                 qPrintable(path));
-        return QString();
-    }
+    QString error;
+    const QString path = berth::OciLayoutPusher::fixture(name, &error);
+    if (path.isEmpty())
+        qWarning("%s", qPrintable(error));
     return path;
 }
 

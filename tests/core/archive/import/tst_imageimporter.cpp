@@ -3,6 +3,8 @@
 #include "oci/ManifestParser.h"
 #include "oci/MediaTypes.h"
 #include "registry/RegistryService.h"
+#include "support/core/FixtureDigests.h"
+#include "support/core/VerifyOk.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -13,6 +15,7 @@
 #include <memory>
 
 using namespace berth;
+using namespace berth::fixtures;
 using namespace ImportTestSupport;
 
 #define FIXTURE(var, name)                                                                                   \
@@ -20,32 +23,10 @@ using namespace ImportTestSupport;
     if (var.isEmpty())                                                                                       \
         QFAIL("test fixture " name " is missing: run scripts/prepare-test-tools.sh");
 
-#define VERIFY_OK(expr)                                                                                      \
-    do {                                                                                                     \
-        const auto& r_ = (expr);                                                                             \
-        QVERIFY2(r_.ok(), qPrintable(r_.error().message));                                                   \
-    } while (false)
-
 namespace {
 
-const QString SingleManifest =
-    QStringLiteral("sha256:ba1e2568af7850df541b95b9ec19936167a2f570385b9b74b1bdee9da32b331b");
-const QString SingleConfig =
-    QStringLiteral("sha256:eeb08f89300e72ce01a992a49f855c9c5c672ed07543ff118b2df30c8dd6b469");
-const QString MultiIndex =
-    QStringLiteral("sha256:67a1167efc05d94c540fb46adabd1e5f0eb30a1c30a727e44b788b310a5d64e9");
-const QString MultiAmd64 =
-    QStringLiteral("sha256:1d45082f031a4c8d6de4673eae5ca36ba69131303d7227c31945bdcdbf8aedcf");
-const QString MultiArm64 =
-    QStringLiteral("sha256:e0a477b36734b4079a46354599f1103c91ca62d53be5ec0c2c26ee70681292ff");
 const QString DockerSaveOciManifest =
     QStringLiteral("sha256:76901f279e7d0901ebd71985fbd1625cf0eba8529c5faf5d7003d1542fcf8b02");
-const QString ReferrerArtifact =
-    QStringLiteral("sha256:79665b51f56c6bb2f5e54604875fdc4ecb93d8b4d68d2ddf231aa7a03af4758a");
-const QString ChartLayer =
-    QStringLiteral("sha256:4172b3ca7590c32c4faac80f2f17f0e9de160a40210338c31cdfdc51516545d9");
-const QString ChartConfig =
-    QStringLiteral("sha256:ec8d484c1cf571a6f877cb552eedd26240529fe12aa1a5661ca6ad5ba1a2eb23");
 const QString DockerLayer1 =
     QStringLiteral("sha256:6ef4a6a46852ad30eb4c5fa08213752470ccf5b1640d3b910d2eec51f2c2bb31");
 const QString DockerLayer2 =
@@ -193,7 +174,7 @@ private slots:
         QVERIFY2(report.ok(), qPrintable(report.error().message));
         QCOMPARE(report->format, ArchiveFormat::OciArchive);
         QCOMPARE(report->images.size(), 1);
-        QCOMPARE(report->images[0].digest.toString(), SingleManifest);
+        QCOMPARE(report->images[0].digest.toString(), SingleImage);
         QCOMPARE(report->images[0].repository, QStringLiteral("feas/single"));
         auto tags = m_registry->listTags(QStringLiteral("feas/single"), -1, QString());
         VERIFY_OK(tags);
@@ -213,7 +194,7 @@ private slots:
         QVERIFY2(one.ok(), qPrintable(one.error().message));
         QCOMPARE(one->format, ArchiveFormat::OciLayoutFolder);
         QCOMPARE(one->images[0].repository, QStringLiteral("oci-single")); // from the folder's name
-        QCOMPARE(one->images[0].digest.toString(), SingleManifest);
+        QCOMPARE(one->images[0].digest.toString(), SingleImage);
 
         auto many = import(multi, QStringLiteral("multi"));
         QVERIFY2(many.ok(), qPrintable(many.error().message));
@@ -231,7 +212,7 @@ private slots:
         QVERIFY2(refs.ok(), qPrintable(refs.error().message));
         auto tags = m_registry->listTags(QStringLiteral("withsbom"), -1, QString());
         QCOMPARE(tags->names, (QStringList{QStringLiteral("sbom"), QStringLiteral("v1")}));
-        auto listed = m_registry->referrers(QStringLiteral("withsbom"), digest(SingleManifest), QString());
+        auto listed = m_registry->referrers(QStringLiteral("withsbom"), digest(SingleImage), QString());
         VERIFY_OK(listed);
         QCOMPARE(listed->size(), 1);
         QCOMPARE(listed->first().digest.toString(), ReferrerArtifact);

@@ -1,9 +1,11 @@
-#include "OciLayoutPush.h"
 #include "metadata/MetadataStore.h"
 #include "oci/MediaTypes.h"
 #include "oci/Reference.h"
 #include "registry/ImageCatalog.h"
 #include "registry/RegistryService.h"
+#include "support/core/FixtureDigests.h"
+#include "support/core/OciLayoutPusher.h"
+#include "support/core/VerifyOk.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -15,25 +17,9 @@
 #include <algorithm>
 
 using namespace berth;
-
-#define VERIFY_OK(expr)                                                                                      \
-    do {                                                                                                     \
-        const auto& r_ = (expr);                                                                             \
-        QVERIFY2(r_.ok(), qPrintable(r_.error().message));                                                   \
-    } while (false)
+using namespace berth::fixtures;
 
 namespace {
-
-const QString SingleImage =
-    QStringLiteral("sha256:ba1e2568af7850df541b95b9ec19936167a2f570385b9b74b1bdee9da32b331b");
-const QString SingleConfig =
-    QStringLiteral("sha256:eeb08f89300e72ce01a992a49f855c9c5c672ed07543ff118b2df30c8dd6b469");
-const QString MultiIndex =
-    QStringLiteral("sha256:67a1167efc05d94c540fb46adabd1e5f0eb30a1c30a727e44b788b310a5d64e9");
-const QString Sbom =
-    QStringLiteral("sha256:79665b51f56c6bb2f5e54604875fdc4ecb93d8b4d68d2ddf231aa7a03af4758a");
-const QString HelmManifest =
-    QStringLiteral("sha256:4e394f992543ff157e318da105873199049e905aaf93b3a4208756f0b21f4dac");
 
 Digest digestOf(const QString& text)
 {
@@ -44,7 +30,7 @@ Digest digestOf(const QString& text)
 /// manifest's bytes plus its distinct blobs, or for an index its bytes plus its children's sizes.
 qint64 expectedSize(const QString& dir, const Digest& digest)
 {
-    const QByteArray bytes = OciLayoutPush::layoutBlob(dir, digest);
+    const QByteArray bytes = OciLayoutPusher::layoutBlob(dir, digest);
     const QJsonObject o = QJsonDocument::fromJson(bytes).object();
     qint64 total = bytes.size();
     if (o.contains(QStringLiteral("manifests"))) {
@@ -91,10 +77,10 @@ private slots:
     void initTestCase()
     {
         QString missing;
-        m_single = OciLayoutPush::fixture(QStringLiteral("oci-single"), &missing);
-        m_multi = OciLayoutPush::fixture(QStringLiteral("oci-multi"), &missing);
-        m_referrer = OciLayoutPush::fixture(QStringLiteral("oci-referrer"), &missing);
-        m_helm = OciLayoutPush::fixture(QStringLiteral("helm-chart"), &missing);
+        m_single = OciLayoutPusher::fixture(QStringLiteral("oci-single"), &missing);
+        m_multi = OciLayoutPusher::fixture(QStringLiteral("oci-multi"), &missing);
+        m_referrer = OciLayoutPusher::fixture(QStringLiteral("oci-referrer"), &missing);
+        m_helm = OciLayoutPusher::fixture(QStringLiteral("helm-chart"), &missing);
         if (!missing.isEmpty())
             QFAIL(qPrintable(missing));
         QVERIFY(m_dir.isValid());
@@ -103,10 +89,10 @@ private slots:
         m_registry = std::make_unique<RegistryService>(options);
         VERIFY_OK(m_registry->open());
         m_catalog = std::make_unique<ImageCatalog>(*m_registry);
-        VERIFY_OK(OciLayoutPush::push(*m_registry, m_single, QStringLiteral("single")));
-        VERIFY_OK(OciLayoutPush::push(*m_registry, m_multi, QStringLiteral("multi")));
-        VERIFY_OK(OciLayoutPush::push(*m_registry, m_referrer, QStringLiteral("ref")));
-        VERIFY_OK(OciLayoutPush::push(*m_registry, m_helm, QStringLiteral("charts/feas")));
+        VERIFY_OK(OciLayoutPusher::push(*m_registry, m_single, QStringLiteral("single")));
+        VERIFY_OK(OciLayoutPusher::push(*m_registry, m_multi, QStringLiteral("multi")));
+        VERIFY_OK(OciLayoutPusher::push(*m_registry, m_referrer, QStringLiteral("ref")));
+        VERIFY_OK(OciLayoutPusher::push(*m_registry, m_helm, QStringLiteral("charts/feas")));
     }
 
     void imageRow()
@@ -148,7 +134,7 @@ private slots:
         QVERIFY(chart.platforms.isEmpty());
         QCOMPARE(chart.imageSize, 655 + 380 + 157);
         const TagRow sbom = rowOf(QStringLiteral("ref"), QStringLiteral("sbom"));
-        QCOMPARE(sbom.digest.toString(), Sbom);
+        QCOMPARE(sbom.digest.toString(), ReferrerArtifact);
         QCOMPARE(sbom.kind, ImageSummary::Kind::Artifact);
         QCOMPARE(sbom.artifactType, QStringLiteral("application/spdx+json"));
         QCOMPARE(sbom.imageSize, 645 + 2 + 61);
@@ -170,11 +156,11 @@ private slots:
         VERIFY_OK(detail);
         QCOMPARE(detail->kind, ImageSummary::Kind::Image);
         QCOMPARE(detail->tags, QStringList{QStringLiteral("v1")});
-        QCOMPARE(detail->manifest, OciLayoutPush::layoutBlob(m_single, digestOf(SingleImage)));
+        QCOMPARE(detail->manifest, OciLayoutPusher::layoutBlob(m_single, digestOf(SingleImage)));
         QCOMPARE(detail->imageSize, 1714);
         QVERIFY(detail->config.has_value());
         QCOMPARE(detail->config->digest.toString(), SingleConfig);
-        QCOMPARE(detail->configBytes, OciLayoutPush::layoutBlob(m_single, digestOf(SingleConfig)));
+        QCOMPARE(detail->configBytes, OciLayoutPusher::layoutBlob(m_single, digestOf(SingleConfig)));
         QCOMPARE(detail->layers.size(), 2);
         QCOMPARE(detail->layers[0].size + detail->layers[1].size, 227 + 230);
         QVERIFY(detail->imageConfig.has_value());
@@ -194,7 +180,7 @@ private slots:
         QCOMPARE(c.history[0].created, QDateTime::fromSecsSinceEpoch(0, Qt::UTC));
         QCOMPARE(c.created, QDateTime::fromSecsSinceEpoch(0, Qt::UTC));
         QCOMPARE(detail->referrers.size(), 1);
-        QCOMPARE(detail->referrers[0].digest.toString(), Sbom);
+        QCOMPARE(detail->referrers[0].digest.toString(), ReferrerArtifact);
         QCOMPARE(detail->referrers[0].artifactType, QStringLiteral("application/spdx+json"));
         QVERIFY(!detail->helmChart);
         QVERIFY(detail->platforms.isEmpty());
@@ -221,7 +207,7 @@ private slots:
                                                     {QStringLiteral("empty_layer"), true}}}}})
                 .toJson();
         const QString repo = QStringLiteral("custom");
-        auto pushed = OciLayoutPush::pushBlob(*m_registry, repo, config);
+        auto pushed = OciLayoutPusher::pushBlob(*m_registry, repo, config);
         VERIFY_OK(pushed);
         const QByteArray manifest =
             QJsonDocument(QJsonObject{{QStringLiteral("schemaVersion"), 2},
@@ -274,7 +260,7 @@ private slots:
         QCOMPARE(chart->helmChart->apiVersion, QStringLiteral("v2"));
         QCOMPARE(chart->helmChart->type, QStringLiteral("application"));
         QVERIFY(!chart->imageConfig);
-        auto sbom = m_catalog->detail(QStringLiteral("ref"), digestOf(Sbom));
+        auto sbom = m_catalog->detail(QStringLiteral("ref"), digestOf(ReferrerArtifact));
         VERIFY_OK(sbom);
         QCOMPARE(sbom->subject->toString(), SingleImage);
     }
@@ -282,8 +268,8 @@ private slots:
     void untaggedRows()
     {
         const QString repo = QStringLiteral("untagged");
-        VERIFY_OK(OciLayoutPush::push(*m_registry, m_referrer, repo, false));
-        VERIFY_OK(OciLayoutPush::push(*m_registry, m_multi, repo, false));
+        VERIFY_OK(OciLayoutPusher::push(*m_registry, m_referrer, repo, OciLayoutPusher::Tagging::Untagged));
+        VERIFY_OK(OciLayoutPusher::push(*m_registry, m_multi, repo, OciLayoutPusher::Tagging::Untagged));
         auto rows = m_catalog->untaggedRows(repo, 100);
         VERIFY_OK(rows);
         // The image and the index; not the index's children, not the referrer of the image.
@@ -302,7 +288,7 @@ private slots:
         QCOMPARE(one->size(), 1);
         // Tagging the image takes it off the untagged list.
         VERIFY_OK(m_registry->putManifest(repo, Reference::fromTag(QStringLiteral("now")),
-                                          OciLayoutPush::layoutBlob(m_single, digestOf(SingleImage)),
+                                          OciLayoutPusher::layoutBlob(m_single, digestOf(SingleImage)),
                                           MediaTypes::OciImageManifest));
         rows = m_catalog->untaggedRows(repo, 100);
         VERIFY_OK(rows);
@@ -330,7 +316,7 @@ private slots:
         VERIFY_OK(hits);
         QCOMPARE(hits->size(), 2);
         // % and _ are literal characters, not wildcards.
-        const QByteArray image = OciLayoutPush::layoutBlob(m_single, digestOf(SingleImage));
+        const QByteArray image = OciLayoutPusher::layoutBlob(m_single, digestOf(SingleImage));
         for (const QString& tag : {QStringLiteral("a_b"), QStringLiteral("axb")})
             VERIFY_OK(m_registry->putManifest(QStringLiteral("single"), Reference::fromTag(tag), image,
                                               MediaTypes::OciImageManifest));
@@ -349,7 +335,7 @@ private slots:
             found << hit.repository + QLatin1Char(':') + hit.tag;
         QCOMPARE(found, (QStringList{QStringLiteral("charts/feas:"), QStringLiteral("custom:"),
                                      QStringLiteral("single:"), QStringLiteral("ref:sbom")}));
-        QCOMPARE(hits->last().digest.toString(), Sbom);
+        QCOMPARE(hits->last().digest.toString(), ReferrerArtifact);
     }
 
     void repositorySizes()
@@ -375,7 +361,7 @@ private slots:
     void pagesOf100000Tags()
     {
         const QString repo = QStringLiteral("big");
-        VERIFY_OK(OciLayoutPush::push(*m_registry, m_single, repo));
+        VERIFY_OK(OciLayoutPusher::push(*m_registry, m_single, repo));
         MetadataStore& metadata = m_registry->metadata();
         const qint64 repoId = *metadata.repositoryId(repo).value();
         const qint64 manifestId = metadata.manifestByDigest(repoId, digestOf(SingleImage)).value()->id;
