@@ -5,6 +5,7 @@
 #include "oci/ManifestParser.h"
 #include "oci/MediaTypes.h"
 #include "oci/Reference.h"
+#include "registry/ImageCatalogPrivate.h"
 #include "registry/RegistryService.h"
 
 #include <QCache>
@@ -19,8 +20,6 @@ namespace berth {
 
 namespace {
 
-/// The largest config blob read to learn an image's platform or show its settings.
-constexpr qint64 MaxConfigRead = 4 * 1024 * 1024;
 /// Row ids bound per statement (well under SQLite's limit on variables).
 constexpr int MaxBoundIds = 500;
 /// How deep indexes of indexes are followed for sizes.
@@ -194,12 +193,12 @@ QStringList ImageCatalog::platformsOf(const QString& repository, const TagRow& r
                 if (!text.isEmpty() && text != QStringLiteral("unknown/unknown") && !platforms.contains(text))
                     platforms.append(text);
             }
-        } else if (manifest && manifest->config && manifest->config->size <= MaxConfigRead) {
+        } else if (manifest && manifest->config && manifest->config->size <= imagecatalog::MaxConfigRead) {
             auto blob = m_registry.openBlob(repository, manifest->config->digest);
             if (blob) {
                 readable = true;
                 const QJsonObject config =
-                    QJsonDocument::fromJson(blob.value()->read(MaxConfigRead)).object();
+                    QJsonDocument::fromJson(blob.value()->read(imagecatalog::MaxConfigRead)).object();
                 const QString text = platformText(config.value(QStringLiteral("os")).toString(),
                                                   config.value(QStringLiteral("architecture")).toString(),
                                                   config.value(QStringLiteral("variant")).toString());
@@ -220,13 +219,11 @@ QStringList ImageCatalog::platformsOf(const QString& repository, const TagRow& r
 Result<TagRowPage> ImageCatalog::tagRows(const QString& repository, int limit, const QString& after) const
 {
     const MetadataStore& metadata = m_registry.metadata();
-    auto repoId = metadata.repositoryId(repository);
+    auto repoId = imagecatalog::existingRepositoryId(metadata, repository);
     if (!repoId)
         return repoId.error();
-    if (!repoId.value())
-        return Error(ErrorCode::NameUnknown, QStringLiteral("There is no repository %1.").arg(repository));
     TagRowPage page;
-    QVariantList values{*repoId.value()};
+    QVariantList values{repoId.value()};
     QString where = QStringLiteral("t.repository_id = ?");
     if (!after.isEmpty()) {
         where += QStringLiteral(" AND t.name > ?");
@@ -253,7 +250,7 @@ Result<TagRowPage> ImageCatalog::tagRows(const QString& repository, int limit, c
         ids.append(q.value().value(2).toLongLong());
         page.rows.append(row);
     }
-    auto completed = complete(repository, *repoId.value(), page.rows, ids);
+    auto completed = complete(repository, repoId.value(), page.rows, ids);
     if (!completed)
         return completed.error();
     return page;
@@ -262,11 +259,9 @@ Result<TagRowPage> ImageCatalog::tagRows(const QString& repository, int limit, c
 Result<QList<TagRow>> ImageCatalog::untaggedRows(const QString& repository, int limit) const
 {
     const MetadataStore& metadata = m_registry.metadata();
-    auto repoId = metadata.repositoryId(repository);
+    auto repoId = imagecatalog::existingRepositoryId(metadata, repository);
     if (!repoId)
         return repoId.error();
-    if (!repoId.value())
-        return Error(ErrorCode::NameUnknown, QStringLiteral("There is no repository %1.").arg(repository));
     // Untagged, not a child of an index of this repository, not a referrer of a manifest it holds.
     auto q = metadata.exec(
         QStringLiteral(
@@ -278,7 +273,7 @@ Result<QList<TagRow>> ImageCatalog::untaggedRows(const QString& repository, int 
             "s.repository_id = m.repository_id AND s.digest = m.subject)) "
             "ORDER BY m.pushed_at DESC, m.digest LIMIT ?")
             .arg(RowColumns),
-        {*repoId.value(), limit < 0 ? qint64(-1) : qint64(limit)});
+        {repoId.value(), limit < 0 ? qint64(-1) : qint64(limit)});
     if (!q)
         return q.error();
     QList<TagRow> rows;
@@ -287,7 +282,7 @@ Result<QList<TagRow>> ImageCatalog::untaggedRows(const QString& repository, int 
         rows.append(rowFrom(q.value(), 0));
         ids.append(q.value().value(0).toLongLong());
     }
-    auto completed = complete(repository, *repoId.value(), rows, ids);
+    auto completed = complete(repository, repoId.value(), rows, ids);
     if (!completed)
         return completed.error();
     return rows;
@@ -356,11 +351,9 @@ Result<QList<RepositorySummary>> ImageCatalog::repositoriesIn(const CompartmentP
 Result<qint64> ImageCatalog::repositorySize(const QString& repository) const
 {
     const MetadataStore& metadata = m_registry.metadata();
-    auto repoId = metadata.repositoryId(repository);
+    auto repoId = imagecatalog::existingRepositoryId(metadata, repository);
     if (!repoId)
         return repoId.error();
-    if (!repoId.value())
-        return Error(ErrorCode::NameUnknown, QStringLiteral("There is no repository %1.").arg(repository));
     // Manifests are linked as blobs when pushed; any that are not count on their own.
     auto q = metadata.exec(
         QStringLiteral(
@@ -368,7 +361,7 @@ Result<qint64> ImageCatalog::repositorySize(const QString& repository) const
             " + COALESCE((SELECT SUM(m.size) FROM manifests m WHERE m.repository_id = ? AND NOT EXISTS"
             " (SELECT 1 FROM repository_blobs rb WHERE rb.repository_id = m.repository_id AND"
             " rb.digest = m.digest)), 0)"),
-        {*repoId.value(), *repoId.value()});
+        {repoId.value(), repoId.value()});
     if (!q)
         return q.error();
     return q.value().next() ? q.value().value(0).toLongLong() : qint64(0);

@@ -3,19 +3,20 @@
 #include "oci/MediaTypes.h"
 #include "oci/Reference.h"
 #include "registry/ImageCatalog.h"
+#include "registry/ImageCatalogPrivate.h"
 #include "registry/RegistryService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <initializer_list>
+#include <utility>
 
 namespace berth {
 
 // ImageCatalog::detail(): one manifest with its config, layers, platforms and referrers.
 
 namespace {
-
-constexpr qint64 MaxConfigRead = 4 * 1024 * 1024;
 
 QStringList stringList(const QJsonValue& value)
 {
@@ -24,6 +25,15 @@ QStringList stringList(const QJsonValue& value)
     for (const QJsonValue& v : array)
         list << v.toString();
     return list;
+}
+
+/// Sets each QString member of `info` to the string under its key in `object` (empty when absent).
+template <typename Info>
+void readStrings(const QJsonObject& object, Info& info,
+                 std::initializer_list<std::pair<const char*, QString Info::*>> fields)
+{
+    for (const auto& [key, member] : fields)
+        info.*member = object.value(QLatin1String(key)).toString();
 }
 
 QDateTime dateOf(const QJsonValue& value)
@@ -54,16 +64,17 @@ QList<QPair<QString, QString>> pairs(const QJsonObject& object)
 ImageConfigInfo imageConfigInfo(const QJsonObject& root)
 {
     ImageConfigInfo info;
-    info.os = root.value(QStringLiteral("os")).toString();
-    info.architecture = root.value(QStringLiteral("architecture")).toString();
-    info.variant = root.value(QStringLiteral("variant")).toString();
+    readStrings(root, info,
+                {{"os", &ImageConfigInfo::os},
+                 {"architecture", &ImageConfigInfo::architecture},
+                 {"variant", &ImageConfigInfo::variant}});
     info.created = dateOf(root.value(QStringLiteral("created")));
     const QJsonObject config = root.value(QStringLiteral("config")).toObject();
     info.entrypoint = stringList(config.value(QStringLiteral("Entrypoint")));
     info.cmd = stringList(config.value(QStringLiteral("Cmd")));
     info.env = stringList(config.value(QStringLiteral("Env")));
-    info.workingDir = config.value(QStringLiteral("WorkingDir")).toString();
-    info.user = config.value(QStringLiteral("User")).toString();
+    readStrings(config, info,
+                {{"WorkingDir", &ImageConfigInfo::workingDir}, {"User", &ImageConfigInfo::user}});
     info.labels = pairs(config.value(QStringLiteral("Labels")).toObject());
     info.exposedPorts = config.value(QStringLiteral("ExposedPorts")).toObject().keys();
     const QJsonArray history = root.value(QStringLiteral("history")).toArray();
@@ -82,12 +93,13 @@ ImageConfigInfo imageConfigInfo(const QJsonObject& root)
 HelmChartInfo helmChartInfo(const QJsonObject& root)
 {
     HelmChartInfo info;
-    info.name = root.value(QStringLiteral("name")).toString();
-    info.version = root.value(QStringLiteral("version")).toString();
-    info.appVersion = root.value(QStringLiteral("appVersion")).toString();
-    info.description = root.value(QStringLiteral("description")).toString();
-    info.apiVersion = root.value(QStringLiteral("apiVersion")).toString();
-    info.type = root.value(QStringLiteral("type")).toString();
+    readStrings(root, info,
+                {{"name", &HelmChartInfo::name},
+                 {"version", &HelmChartInfo::version},
+                 {"appVersion", &HelmChartInfo::appVersion},
+                 {"description", &HelmChartInfo::description},
+                 {"apiVersion", &HelmChartInfo::apiVersion},
+                 {"type", &HelmChartInfo::type}});
     return info;
 }
 
@@ -101,12 +113,10 @@ LayerInfo layerOf(const Descriptor& d)
 Result<ImageDetail> ImageCatalog::detail(const QString& repository, const Digest& digest) const
 {
     const MetadataStore& metadata = m_registry.metadata();
-    auto repoId = metadata.repositoryId(repository);
+    auto repoId = imagecatalog::existingRepositoryId(metadata, repository);
     if (!repoId)
         return repoId.error();
-    if (!repoId.value())
-        return Error(ErrorCode::NameUnknown, QStringLiteral("There is no repository %1.").arg(repository));
-    auto record = metadata.manifestByDigest(*repoId.value(), digest);
+    auto record = metadata.manifestByDigest(repoId.value(), digest);
     if (!record)
         return record.error();
     if (!record.value()) {
@@ -146,7 +156,7 @@ Result<ImageDetail> ImageCatalog::detail(const QString& repository, const Digest
     rows[0].artifactType = m.artifactType;
     rows[0].kind = detail.kind;
     rows[0].manifestSize = m.size;
-    auto completed = complete(repository, *repoId.value(), rows, {m.id});
+    auto completed = complete(repository, repoId.value(), rows, {m.id});
     if (!completed)
         return completed.error();
     detail.imageSize = rows[0].imageSize;
@@ -168,10 +178,10 @@ Result<ImageDetail> ImageCatalog::detail(const QString& repository, const Digest
         detail.config = layerOf(*manifest.config);
         const QString type = manifest.config->mediaType;
         const bool json = type.endsWith(QStringLiteral("json")) || type.isEmpty();
-        if (json && manifest.config->size <= MaxConfigRead) {
+        if (json && manifest.config->size <= imagecatalog::MaxConfigRead) {
             auto blob = m_registry.openBlob(repository, manifest.config->digest);
             if (blob) {
-                const QByteArray bytes = blob.value()->read(MaxConfigRead);
+                const QByteArray bytes = blob.value()->read(imagecatalog::MaxConfigRead);
                 QJsonParseError error;
                 const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
                 if (error.error == QJsonParseError::NoError) {
