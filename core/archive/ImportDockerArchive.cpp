@@ -107,36 +107,24 @@ Result<void> ImportDockerArchive::importArchive(ImportSession& session, const Ar
         }
     }
 
-    ArchiveReader reader;
-    if (auto opened = reader.open(session.path()); !opened)
-        return opened.error();
-    const qint64 fileSize = QFileInfo(session.path()).size();
-    JobContext& context = session.context();
-    const auto progress = [&] { session.context().setProgress(reader.bytesConsumed(), fileSize); };
-    const auto read = [&](char* buffer, qint64 capacity) { return reader.read(buffer, capacity); };
     QHash<QString, ImportStoredBlob> stored;
-    for (;;) {
-        if (session.isCancelled())
-            return session.cancelled();
-        auto next = reader.next();
-        if (!next)
-            return next.error();
-        if (!next.value()) {
-            context.setProgress(fileSize, fileSize);
-            break;
-        }
-        const ArchiveEntry& entry = *next.value();
-        if (entry.kind != ArchiveEntry::Kind::File || !wanted.contains(entry.path))
-            continue;
-        session.setStatus(QCoreApplication::translate("ImageImporter", "Writing file %1 of %2")
-                              .arg(stored.size() + 1)
-                              .arg(wanted.size()));
-        auto blob = session.storeHashedBlob(primary, read, progress);
-        if (!blob)
-            return blob.error();
-        stored.insert(entry.path, blob.value());
-        progress();
-    }
+    auto walked =
+        session.forEachArchiveEntry([&](const ArchiveEntry& entry, const ImportSession::ReadFunction& read,
+                                        const ImportSession::ChunkFunction& progress) -> Result<void> {
+            if (entry.kind != ArchiveEntry::Kind::File || !wanted.contains(entry.path))
+                return {};
+            session.setStatus(QCoreApplication::translate("ImageImporter", "Writing file %1 of %2")
+                                  .arg(stored.size() + 1)
+                                  .arg(wanted.size()));
+            auto blob = session.storeHashedBlob(primary, read, progress);
+            if (!blob)
+                return blob.error();
+            stored.insert(entry.path, blob.value());
+            progress();
+            return {};
+        });
+    if (!walked)
+        return walked;
     for (const QString& path : std::as_const(wanted)) {
         if (!stored.contains(path))
             return session.invalid(

@@ -39,21 +39,10 @@ Result<void> ImportHelmChart::importArchive(ImportSession& session, const Archiv
                           .arg(chart.name(), chart.version()));
     QFile file(session.path());
     if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::Internal,
-                     QCoreApplication::translate("ImageImporter", "Could not read %1: %2")
-                         .arg(file.fileName(), file.errorString()));
+        return ImportSession::readFailure(file);
     const qint64 total = file.size();
     qint64 done = 0;
-    auto readFile = [&](char* buffer, qint64 capacity) -> Result<qint64> {
-        const qint64 n = file.read(buffer, capacity);
-        if (n < 0)
-            return Error(ErrorCode::Internal,
-                         QCoreApplication::translate("ImageImporter", "Could not read %1: %2")
-                             .arg(file.fileName(), file.errorString()));
-        done += n;
-        return n;
-    };
-    auto layer = session.storeHashedBlob(repository.value(), readFile,
+    auto layer = session.storeHashedBlob(repository.value(), ImportSession::fileReader(file, done),
                                          [&] { session.context().setProgress(done, total); });
     if (!layer)
         return layer.error();

@@ -40,9 +40,7 @@ Result<std::optional<QByteArray>> readSmallFile(ImportSession& session, const QS
         return session.invalid(QCoreApplication::translate("ImageImporter", "%1 is larger than 4 MiB")
                                    .arg(QFileInfo(path).fileName()));
     if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::Internal,
-                     QCoreApplication::translate("ImageImporter", "Could not read %1: %2")
-                         .arg(path, file.errorString()));
+        return ImportSession::readFailure(file);
     return std::optional<QByteArray>(file.readAll());
 }
 
@@ -118,36 +116,25 @@ Result<void> ImportOciLayout::importArchive(ImportSession& session, const Archiv
         return ensured;
 
     // Blobs, as they come.
-    ArchiveReader reader;
-    if (auto opened = reader.open(session.path()); !opened)
-        return opened.error();
-    const qint64 fileSize = QFileInfo(session.path()).size();
-    JobContext& context = session.context();
     QHash<Digest, qint64> stored;
-    const auto progress = [&] { context.setProgress(reader.bytesConsumed(), fileSize); };
-    const auto read = [&](char* buffer, qint64 capacity) { return reader.read(buffer, capacity); };
     int count = 0;
-    for (;;) {
-        if (session.isCancelled())
-            return session.cancelled();
-        auto next = reader.next();
-        if (!next)
-            return next.error();
-        if (!next.value()) {
-            context.setProgress(fileSize, fileSize);
-            break;
-        }
-        const ArchiveEntry& entry = *next.value();
-        const auto digest = entry.kind == ArchiveEntry::Kind::File ? blobDigest(entry.path) : std::nullopt;
-        if (!digest)
-            continue;
-        session.setStatus(QCoreApplication::translate("ImageImporter", "Reading blob %1").arg(++count));
-        auto blob = session.storeNamedBlob(primary, *digest, entry.size, read, progress);
-        if (!blob)
-            return blob.error();
-        stored.insert(*digest, blob->size);
-        progress();
-    }
+    auto walked =
+        session.forEachArchiveEntry([&](const ArchiveEntry& entry, const ImportSession::ReadFunction& read,
+                                        const ImportSession::ChunkFunction& progress) -> Result<void> {
+            const auto digest =
+                entry.kind == ArchiveEntry::Kind::File ? blobDigest(entry.path) : std::nullopt;
+            if (!digest)
+                return {};
+            session.setStatus(QCoreApplication::translate("ImageImporter", "Reading blob %1").arg(++count));
+            auto blob = session.storeNamedBlob(primary, *digest, entry.size, read, progress);
+            if (!blob)
+                return blob.error();
+            stored.insert(*digest, blob->size);
+            progress();
+            return {};
+        });
+    if (!walked)
+        return walked;
 
     // Manifests, from what is now in the registry.
     RegistryService& registry = session.registry();
@@ -253,21 +240,11 @@ Result<void> ImportOciLayout::importFolder(ImportSession& session)
                               .arg(needed.size()));
         QFile file(blobPath(it.key()));
         if (!file.open(QIODevice::ReadOnly))
-            return Error(ErrorCode::Internal,
-                         QCoreApplication::translate("ImageImporter", "Could not read %1: %2")
-                             .arg(file.fileName(), file.errorString()));
+            return ImportSession::readFailure(file);
         const qint64 before = done;
-        auto read = [&](char* buffer, qint64 capacity) -> Result<qint64> {
-            const qint64 n = file.read(buffer, capacity);
-            if (n < 0)
-                return Error(ErrorCode::Internal,
-                             QCoreApplication::translate("ImageImporter", "Could not read %1: %2")
-                                 .arg(file.fileName(), file.errorString()));
-            done += n;
-            return n;
-        };
-        auto blob = session.storeNamedBlob(primary, it.key(), it.value(), read,
-                                           [&] { session.context().setProgress(done, total); });
+        auto blob =
+            session.storeNamedBlob(primary, it.key(), it.value(), ImportSession::fileReader(file, done),
+                                   [&] { session.context().setProgress(done, total); });
         if (!blob)
             return blob.error();
         done = before + it.value();

@@ -1,11 +1,13 @@
 #include "archive/ImportSession.h"
 
+#include "archive/ArchiveReader.h"
 #include "archive/ImportBlobUpload.h"
 #include "archive/ImportImageName.h"
 #include "jobs/JobContext.h"
 #include "oci/Names.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 
 namespace berth {
@@ -43,6 +45,46 @@ bool ImportSession::isCancelled() const
 void ImportSession::setStatus(const QString& text)
 {
     m_context.setStatus(text);
+}
+
+Result<void> ImportSession::forEachArchiveEntry(const EntryFunction& visit)
+{
+    ArchiveReader reader;
+    if (auto opened = reader.open(m_path); !opened)
+        return opened.error();
+    const qint64 fileSize = QFileInfo(m_path).size();
+    const ChunkFunction progress = [&] { m_context.setProgress(reader.bytesConsumed(), fileSize); };
+    const ReadFunction read = [&](char* buffer, qint64 capacity) { return reader.read(buffer, capacity); };
+    for (;;) {
+        if (isCancelled())
+            return cancelled();
+        auto next = reader.next();
+        if (!next)
+            return next.error();
+        if (!next.value()) {
+            m_context.setProgress(fileSize, fileSize);
+            return {};
+        }
+        if (auto visited = visit(*next.value(), read, progress); !visited)
+            return visited;
+    }
+}
+
+Error ImportSession::readFailure(const QFile& file)
+{
+    return Error(ErrorCode::Internal, QCoreApplication::translate("ImageImporter", "Could not read %1: %2")
+                                          .arg(file.fileName(), file.errorString()));
+}
+
+ImportSession::ReadFunction ImportSession::fileReader(QFile& file, qint64& done)
+{
+    return [&file, &done](char* buffer, qint64 capacity) -> Result<qint64> {
+        const qint64 n = file.read(buffer, capacity);
+        if (n < 0)
+            return readFailure(file);
+        done += n;
+        return n;
+    };
 }
 
 Result<QString> ImportSession::repositoryFor(const QString& named) const

@@ -8,7 +8,11 @@
 #include <QString>
 #include <functional>
 
+class QFile;
+
 namespace berth {
+
+struct ArchiveEntry;
 
 /// A blob stored by ImportSession and what the import learnt of it on the way.
 struct ImportStoredBlob
@@ -39,6 +43,11 @@ public:
     using ReadFunction = std::function<Result<qint64>(char* buffer, qint64 capacity)>;
     /// Called after every chunk (progress).
     using ChunkFunction = std::function<void()>;
+
+    /// Handles one entry of an archive: `read` gives its content, `progress` reports how far the
+    /// archive is read. An error stops the walk.
+    using EntryFunction = std::function<Result<void>(const ArchiveEntry& entry, const ReadFunction& read,
+                                                     const ChunkFunction& progress)>;
 
     static constexpr qint64 ChunkSize = 1024 * 1024;
 
@@ -72,6 +81,15 @@ public:
     /// Stores a blob whose digest comes from its bytes (classic Docker layers, Helm charts).
     Result<ImportStoredBlob> storeHashedBlob(const QString& repository, const ReadFunction& read,
                                              const ChunkFunction& onChunk);
+
+    /// Walks the archive at path() entry by entry, checking for cancellation before each; progress is
+    /// the archive's bytes read of its size, the whole size once the end is reached.
+    Result<void> forEachArchiveEntry(const EntryFunction& visit);
+
+    /// Internal: "Could not read <file>: <reason>".
+    static Error readFailure(const QFile& file);
+    /// Reads from an open file, adding what it read to `done`.
+    static ReadFunction fileReader(QFile& file, qint64& done);
 
     /// Stores the manifests in order (children and subjects before what names them), then commits.
     Result<void> storeManifests(const QList<ImportManifestPut>& puts);
