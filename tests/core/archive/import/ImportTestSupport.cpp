@@ -25,6 +25,12 @@ QString fixture(const QString& name)
     return path;
 }
 
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 bool writeTar(const QString& path, const QList<std::pair<QString, QByteArray>>& entries)
 {
     struct archive* a = archive_write_new();

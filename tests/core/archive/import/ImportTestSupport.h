@@ -19,6 +19,9 @@ namespace ImportTestSupport {
 /// BERTH_BINARY_DIR/test-images/<name>; empty (and a QFAIL message) when it is missing.
 QString fixture(const QString& name);
 
+/// The whole content of a file; empty when it cannot be read.
+QByteArray readFile(const QString& path);
+
 /// Writes a tar (ustar) holding the entries in order; returns false on failure.
 bool writeTar(const QString& path, const QList<std::pair<QString, QByteArray>>& entries);
 /// Every file of a folder as tar entries (relative paths, sorted).
