@@ -2,62 +2,12 @@
 
 #include "data/RegistryBrowser.h"
 #include "models/ModelSupport.h"
+#include "models/NavigationNode.h"
 
 #include <QMimeData>
-#include <algorithm>
 #include <optional>
-#include <vector>
 
 namespace berth {
-
-/// One node of the tree. The model's root is invisible; its one child is the tenancy.
-struct NavigationModel::Node
-{
-    NodeKind kind = NodeKind::Tenancy;
-    QString name;          ///< compartment name, or repository name
-    CompartmentPath path;  ///< a compartment's own path; a repository's compartment
-    QString description;   ///< compartments
-    bool isPublic = false; ///< repositories
-    Node* parent = nullptr;
-    std::vector<std::unique_ptr<Node>> children;
-
-    int row() const
-    {
-        if (!parent)
-            return 0;
-        for (size_t i = 0; i < parent->children.size(); ++i) {
-            if (parent->children[i].get() == this)
-                return int(i);
-        }
-        return 0;
-    }
-    /// Compartments before repositories, each by name.
-    static bool before(const Node& a, const Node& b)
-    {
-        const bool aRepo = a.kind == NodeKind::Repository;
-        const bool bRepo = b.kind == NodeKind::Repository;
-        if (aRepo != bRepo)
-            return !aRepo;
-        return a.name < b.name;
-    }
-    bool sameKey(const Node& o) const
-    {
-        return (kind == NodeKind::Repository) == (o.kind == NodeKind::Repository) && name == o.name;
-    }
-    bool sameData(const Node& o) const
-    {
-        return kind == o.kind && path == o.path && description == o.description && isPublic == o.isPublic;
-    }
-
-    static void sortTree(Node& node)
-    {
-        std::sort(
-            node.children.begin(), node.children.end(),
-            [](const std::unique_ptr<Node>& a, const std::unique_ptr<Node>& b) { return before(*a, *b); });
-        for (auto& child : node.children)
-            sortTree(*child);
-    }
-};
 
 struct NavigationModel::Private
 {
@@ -78,52 +28,7 @@ struct NavigationModel::Private
     {
         return index.isValid() ? static_cast<Node*>(index.internalPointer()) : const_cast<Node*>(&root);
     }
-    std::unique_ptr<Node> buildTree() const;
 };
-
-std::unique_ptr<NavigationModel::Node> NavigationModel::Private::buildTree() const
-{
-    auto top = std::make_unique<Node>();
-    auto tenancy = std::make_unique<Node>();
-    tenancy->kind = NodeKind::Tenancy;
-    tenancy->name = NavigationModel::tr("Tenancy");
-    tenancy->parent = top.get();
-    QHash<CompartmentPath, Node*> byPath;
-    byPath.insert(CompartmentPath(), tenancy.get());
-    QList<CompartmentRecord> list = *compartments;
-    // Parents before children: a shorter path first.
-    std::sort(list.begin(), list.end(), [](const CompartmentRecord& a, const CompartmentRecord& b) {
-        return a.path.depth() < b.path.depth();
-    });
-    for (const CompartmentRecord& c : list) {
-        if (c.path.isTenancy()) {
-            tenancy->description = c.description;
-            continue;
-        }
-        Node* parent = byPath.value(c.path.parent(), tenancy.get());
-        auto node = std::make_unique<Node>();
-        node->kind = NodeKind::Compartment;
-        node->name = c.path.name();
-        node->path = c.path;
-        node->description = c.description;
-        node->parent = parent;
-        byPath.insert(c.path, node.get());
-        parent->children.push_back(std::move(node));
-    }
-    for (const RepositorySummary& r : *repositories) {
-        Node* parent = byPath.value(r.compartment, tenancy.get());
-        auto node = std::make_unique<Node>();
-        node->kind = NodeKind::Repository;
-        node->name = r.name;
-        node->path = parent->kind == NodeKind::Tenancy ? CompartmentPath() : parent->path;
-        node->isPublic = r.isPublic;
-        node->parent = parent;
-        parent->children.push_back(std::move(node));
-    }
-    Node::sortTree(*tenancy);
-    top->children.push_back(std::move(tenancy));
-    return top;
-}
 
 NavigationModel::NavigationModel(RegistryBrowser& browser, QObject* parent)
     : QAbstractItemModel(parent), d(std::make_unique<Private>(browser))
@@ -177,7 +82,7 @@ void NavigationModel::apply()
 {
     if (!d->compartments || !d->repositories)
         return;
-    std::unique_ptr<Node> fresh = d->buildTree();
+    std::unique_ptr<Node> fresh = Node::build(*d->compartments, *d->repositories, tr("Tenancy"));
     d->compartments.reset();
     d->repositories.reset();
     sync(&d->root, fresh.get());
