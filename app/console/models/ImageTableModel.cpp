@@ -2,6 +2,7 @@
 
 #include "data/RegistryBrowser.h"
 #include "models/ModelSupport.h"
+#include "models/TagRowCells.h"
 
 #include <QMimeData>
 #include <algorithm>
@@ -332,59 +333,7 @@ QVariant ImageTableModel::data(const QModelIndex& index, int role) const
     default:
         break;
     }
-    const bool display = role == Qt::DisplayRole;
-    const bool sort = role == ConsoleRoles::SortRole;
-    switch (index.column()) {
-    case TagColumn:
-        if (display)
-            return r.tag.isEmpty() ? tr("(untagged)") : r.tag;
-        if (sort)
-            return r.tag;
-        break;
-    case DigestColumn:
-        if (display)
-            return r.digest.algorithmName() + QLatin1Char(':') + r.digest.hex().left(12);
-        if (sort || role == Qt::ToolTipRole)
-            return r.digest.toString();
-        break;
-    case KindColumn:
-        if (display)
-            return ModelSupport::kindText(r.kind);
-        if (sort)
-            return int(r.kind);
-        if (role == Qt::DecorationRole)
-            return ModelSupport::kindIcon(r.kind);
-        if (role == Qt::ToolTipRole)
-            return r.artifactType.isEmpty() ? r.mediaType : r.artifactType;
-        break;
-    case PlatformsColumn:
-        if (display || sort)
-            return r.platforms.join(QStringLiteral(", "));
-        break;
-    case SizeColumn:
-        if (display)
-            return ModelSupport::size(r.imageSize);
-        if (sort)
-            return r.imageSize;
-        if (role == Qt::TextAlignmentRole)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        break;
-    case PushedColumn:
-        if (display)
-            return ModelSupport::time(r.pushedAt);
-        if (sort)
-            return ModelSupport::sortTime(r.pushedAt);
-        break;
-    case LastPulledColumn:
-        if (display)
-            return r.lastPulledAt.isValid() ? ModelSupport::time(r.lastPulledAt) : tr("Never");
-        if (sort)
-            return ModelSupport::sortTime(r.lastPulledAt);
-        break;
-    default:
-        break;
-    }
-    return QVariant();
+    return TagRowCells::value(r, index.column(), role);
 }
 
 QVariant ImageTableModel::headerData(int section, Qt::Orientation orientation, int role) const
