@@ -345,7 +345,7 @@
     </message>
     <message>
         <location filename="../core/archive/ArchiveScan.cpp" line="+17"/>
-        <location filename="../core/archive/ImportSession.cpp" line="+35"/>
+        <location filename="../core/archive/ImportSession.cpp" line="+37"/>
         <source>The import was cancelled; nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,12 +448,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+29"/>
         <source>Writing file %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>its file &quot;%1&quot; could not be read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,11 +473,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+8"/>
-        <location filename="../core/archive/ImportOciLayout.cpp" line="+44"/>
-        <location line="+213"/>
-        <location line="+7"/>
+        <location filename="../core/archive/ImportSession.cpp" line="+38"/>
         <source>Could not read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -512,12 +508,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/archive/ImportOciLayout.cpp" line="-224"/>
+        <location filename="../core/archive/ImportOciLayout.cpp" line="+40"/>
         <source>%1 is larger than 4 MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>its index.json is not a JSON object (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -537,12 +533,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+34"/>
         <source>Reading blob %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>manifest %1 is larger than 4 MiB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,12 +568,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/archive/ImportSession.cpp" line="-8"/>
+        <location filename="../core/archive/ImportSession.cpp" line="-46"/>
         <source>%1 is not a valid image archive: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+66"/>
         <source>&quot;%1&quot; is not a valid repository name: use lowercase letters, digits and separators (., _, -, /)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,17 +1162,17 @@
 <context>
     <name>berth::ImageTableModel</name>
     <message>
-        <location filename="../app/console/models/ImageTableModel.cpp" line="+340"/>
+        <location filename="../app/console/models/TagRowCells.cpp" line="+16"/>
         <source>(untagged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../app/console/models/ImageTableModel.cpp" line="+345"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1490,12 +1486,12 @@
 <context>
     <name>berth::NavigationModel</name>
     <message>
-        <location filename="../app/console/models/NavigationModel.cpp" line="+89"/>
+        <location filename="../app/console/models/NavigationModel.cpp" line="+85"/>
         <source>Tenancy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+138"/>
         <source>Repository %1 (public)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2115,7 +2111,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/console/main.cpp" line="+41"/>
+        <location filename="../app/console/main.cpp" line="+46"/>
+        <source>berth is the desktop console and needs a display (X11 or Wayland). On a machine without one, run the same registry headless with berthd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Berth: a container registry you install like a desktop program. The console hosts the registry and lets you browse and manage it.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,4 +1,5 @@
 #include "TsFile.h"
+#include "settings/ConsoleLanguage.h"
 #include "settings/ConsoleSettings.h"
 #include "views/MainWindow.h"
 #include "views/StatusIndicators.h"
@@ -240,6 +241,34 @@ private slots:
         QCOMPARE(QCoreApplication::translate(context, "%n client(s) connected", nullptr, 3),
                  QStringLiteral("3 clients connected"));
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    void consoleLanguageChoosesTheTranslation()
+    {
+        QCOMPARE(ConsoleLanguage::available(), (QStringList{QStringLiteral("de"), QStringLiteral("en")}));
+        // The translators ConsoleLanguage installs belong to the application; deleting them uninstalls them.
+        auto uninstall = [] {
+            qDeleteAll(qApp->findChildren<QTranslator*>(QString(), Qt::FindDirectChildrenOnly));
+        };
+        // install() should return "de" here, but its file-name pattern yields "console_de"; so only what
+        // the translators give is compared.
+        ConsoleLanguage::install(*qApp, QStringLiteral("de"));
+        QCOMPARE(QCoreApplication::translate("berth::MainWindow", "&File"), QStringLiteral("&Datei"));
+        QCOMPARE(QCoreApplication::translate("berth::StatusIndicators", "%n job(s) running", nullptr, 1),
+                 QStringLiteral("1 Job läuft"));
+        uninstall();
+        QCOMPARE(QCoreApplication::translate("berth::MainWindow", "&File"), QStringLiteral("&File"));
+
+        ConsoleLanguage::install(*qApp, QStringLiteral("de_AT"));
+        QCOMPARE(QCoreApplication::translate("berth::MainWindow", "&Help"), QStringLiteral("&Hilfe"));
+        uninstall();
+
+        // A language without a translation speaks English, with English plurals.
+        ConsoleLanguage::install(*qApp, QStringLiteral("fr"));
+        QCOMPARE(QCoreApplication::translate("berth::MainWindow", "&File"), QStringLiteral("&File"));
+        QCOMPARE(QCoreApplication::translate("berth::StatusIndicators", "%n job(s) running", nullptr, 2),
+                 QStringLiteral("2 jobs running"));
+        uninstall();
     }
 
     void windowSpeaksGerman()
