@@ -40,15 +40,23 @@ bool BerthdProcess::start(const QStringList& extraArgs)
         return true;
     }
 
-    m_tempDir = std::make_unique<QTemporaryDir>();
-    if (!m_tempDir->isValid()) {
-        fail(QStringLiteral("cannot create a temporary directory: %1").arg(m_tempDir->errorString()));
+    if (isRunning()) {
+        fail(QStringLiteral("berthd is already running"));
         return false;
     }
-    if (!qEnvironmentVariableIsEmpty("BERTH_TEST_KEEP_DATA"))
-        m_tempDir->setAutoRemove(false);
-    const QString data = m_tempDir->filePath(QStringLiteral("data"));
+    // A restart keeps the temporary directory, so berthd finds the data of its previous run.
+    if (!m_tempDir) {
+        m_tempDir = std::make_unique<QTemporaryDir>();
+        if (!m_tempDir->isValid()) {
+            fail(QStringLiteral("cannot create a temporary directory: %1").arg(m_tempDir->errorString()));
+            return false;
+        }
+        if (!qEnvironmentVariableIsEmpty("BERTH_TEST_KEEP_DATA"))
+            m_tempDir->setAutoRemove(false);
+    }
+    const QString data = dataDir();
     const QString ready = m_tempDir->filePath(QStringLiteral("ready"));
+    QFile::remove(ready);
     QDir().mkpath(data);
 
     if (!QFile::exists(binaryPath())) {
@@ -72,7 +80,7 @@ bool BerthdProcess::start(const QStringList& extraArgs)
                                         QStringLiteral("--admin-password-file"), passwordFile} +
                             extraArgs);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->setStandardOutputFile(m_tempDir->filePath(QStringLiteral("berthd.log")));
+    m_process->setStandardOutputFile(m_tempDir->filePath(QStringLiteral("berthd.log")), QIODevice::Append);
     m_process->start();
     if (!m_process->waitForStarted(kReadyTimeoutMs)) {
         fail(QStringLiteral("cannot start %1: %2").arg(binaryPath(), m_process->errorString()));
@@ -135,6 +143,24 @@ int BerthdProcess::stop()
     return m_process->exitCode();
 }
 
+bool BerthdProcess::kill()
+{
+    if (m_external || !isRunning())
+        return false;
+    readVmHwm();
+    m_process->kill(); // SIGKILL
+    if (!m_process->waitForFinished(kStopTimeoutMs)) {
+        fail(QStringLiteral("berthd did not die within %1 s of SIGKILL").arg(kStopTimeoutMs / 1000));
+        return false;
+    }
+    return true;
+}
+
+void BerthdProcess::setDataDirectory(const QString& path)
+{
+    m_dataDirectory = path;
+}
+
 bool BerthdProcess::isRunning() const
 {
     return m_process && m_process->state() != QProcess::NotRunning;
@@ -147,6 +173,10 @@ qint64 BerthdProcess::pid() const
 
 QString BerthdProcess::dataDir() const
 {
+    if (m_external)
+        return QString();
+    if (!m_dataDirectory.isEmpty())
+        return m_dataDirectory;
     return m_tempDir ? m_tempDir->filePath(QStringLiteral("data")) : QString();
 }
 

@@ -26,10 +26,17 @@ public:
 
     // Starts berthd (or adopts the external registry) and waits up to 20 s for its ready file.
     // extraArgs are appended to berthd's command line. False on failure; see errorString().
+    // Calling start() again after stop() or kill() restarts berthd on the same data directory.
     bool start(const QStringList& extraArgs = {});
     // Sends SIGTERM, waits up to 20 s, and returns the exit code; -1 if it crashed or had to be
     // killed (then berthd's log is printed). 0 for an external registry.
     int stop();
+    // Sends SIGKILL (a crash: no clean-up runs) and waits for the process to end. False when it was
+    // not running (or is external).
+    bool kill();
+    // Uses path as the --data directory instead of one in the temporary directory (e.g. a small
+    // filesystem). Call before start(); the directory is not removed afterwards.
+    void setDataDirectory(const QString& path);
 
     bool isExternal() const { return m_external; }
     bool isRunning() const;
@@ -61,6 +68,7 @@ private:
     QUrl m_baseUrl;
     std::unique_ptr<QTemporaryDir> m_tempDir;
     std::unique_ptr<QProcess> m_process;
+    QString m_dataDirectory;
     qint64 m_pid = 0;
     mutable qint64 m_lastPeakRss = -1;
     QString m_error;
