@@ -54,9 +54,12 @@ Result<void> makePath(const QString& path)
         if (!parent)
             return parent;
     }
+    // EEXIST: a concurrent caller just made it, and may not have synced the parent yet.
     if (::mkdir(native.constData(), 0755) != 0 && errno != EEXIST)
         return errorFromErrno(errno, QStringLiteral("creating directory %1").arg(path));
-    return {};
+    // The new directory's entry lives in its parent: sync that too, or a blob renamed into the new
+    // directory (whose own sync the caller does) could vanish with it after a power loss.
+    return syncDirectory(slash > 0 ? path.left(slash) : QString(slash == 0 ? u'/' : u'.'));
 }
 
 } // namespace berth::FileSystem
