@@ -43,14 +43,15 @@ Result<void> RegistryService::open()
     if (!opened)
         return opened;
 
-    // Reconcile upload sessions: metadata without data and data without metadata both go.
+    // Reconcile upload sessions after a crash: metadata without data and data without metadata both go,
+    // and so do sessions no client can resume (monolithic uploads cut short).
     auto sessions = d->metadata.uploads();
     if (!sessions)
         return sessions.error();
     QSet<QString> known;
     QStringList orphanRows;
     for (const UploadRecord& record : sessions.value()) {
-        if (d->store.uploadSize(record.id) < 0)
+        if (d->store.uploadSize(record.id) < 0 || record.id.startsWith(Private::UnresumablePrefix))
             orphanRows << record.id;
         else
             known.insert(record.id);

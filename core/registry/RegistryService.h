@@ -76,7 +76,9 @@ public:
     Result<bool> mountBlob(const QString& repository, const Digest& digest, const QString& from);
 
     // ---- uploads
-    Result<UploadStatus> startUpload(const QString& repository);
+    /// A new upload session. resumable=false for a session whose id the client never learns (a
+    /// monolithic POST ?digest=): after a crash nobody can resume it, so open() discards it.
+    Result<UploadStatus> startUpload(const QString& repository, bool resumable = true);
     Result<UploadStatus> uploadStatus(const QString& repository, const QString& uploadId) const;
     /// Exclusive use of the session for one request; BlobUploadUnknown if there is no such session in
     /// that repository, BlobUploadInvalid if another request is using it right now.

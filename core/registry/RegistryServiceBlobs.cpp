@@ -131,11 +131,12 @@ Result<bool> RegistryService::mountBlob(const QString& repository, const Digest&
 
 // ---- uploads
 
-Result<UploadStatus> RegistryService::startUpload(const QString& repository)
+Result<UploadStatus> RegistryService::startUpload(const QString& repository, bool resumable)
 {
     if (auto valid = Private::checkRepositoryName(repository); !valid)
         return valid.error();
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString id = (resumable ? QString() : Private::UnresumablePrefix) +
+                       QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto writer = d->store.openUpload(id, false);
     if (!writer)
         return writer.error();

@@ -81,10 +81,11 @@ Result<void> RegistryService::Private::checkRepositoryName(const QString& reposi
 
 bool RegistryService::Private::isUploadId(const QString& id)
 {
-    if (id.size() != 36)
+    const QString uuidPart = id.startsWith(UnresumablePrefix) ? id.mid(UnresumablePrefix.size()) : id;
+    if (uuidPart.size() != 36)
         return false;
-    const QUuid uuid = QUuid::fromString(id);
-    return !uuid.isNull() && uuid.toString(QUuid::WithoutBraces) == id;
+    const QUuid uuid = QUuid::fromString(uuidPart);
+    return !uuid.isNull() && uuid.toString(QUuid::WithoutBraces) == uuidPart;
 }
 
 Error RegistryService::Private::uploadUnknown(const QString& repository, const QString& id)

@@ -46,8 +46,11 @@ struct RegistryService::Private
     // ---- checks and errors shared by the sections
     /// NameInvalid unless `repository` is a valid repository name.
     static Result<void> checkRepositoryName(const QString& repository);
-    /// Upload ids are UUIDs Berth generated; anything else never reaches the filesystem.
+    /// Upload ids are UUIDs Berth generated (with UnresumablePrefix for sessions no client can resume);
+    /// anything else never reaches the filesystem.
     static bool isUploadId(const QString& id);
+    /// Starts the ids of sessions that open() discards after a crash (see startUpload()).
+    static inline const QString UnresumablePrefix = QStringLiteral("m-");
     static Error uploadUnknown(const QString& repository, const QString& id);
     static Error uploadInUse(const QString& id);
     static Error repositoryUnknown(const QString& repository);

@@ -67,7 +67,8 @@ void UploadHandler::startPost(const HttpRequest& request, HttpResponder& respond
         if (!parseDigestParameter(request, responder))
             return;
         m_mode = Mode::Monolithic;
-        Result<UploadStatus> session = m_registry.startUpload(m_match.name);
+        // The client never learns this session's id, so a crash ends it for good.
+        Result<UploadStatus> session = m_registry.startUpload(m_match.name, false);
         if (!session) {
             sendError(responder, session.error());
             return;
