@@ -28,6 +28,9 @@ QString ConsoleLanguage::install(QCoreApplication& app, const QString& language)
         }
     }
     QCoreApplication::installTranslator(console);
+    // A language chosen in the settings also decides how dates, numbers and sizes are written.
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
     auto* qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -36,7 +39,7 @@ QString ConsoleLanguage::install(QCoreApplication& app, const QString& language)
         delete qt;
     // "berth_console_de.qm" -> "de"
     const QString file = console->filePath();
-    static const QRegularExpression code(QStringLiteral("_([a-zA-Z_]+)\\.qm$"));
+    static const QRegularExpression code(QStringLiteral("berth_console_([a-zA-Z_]+)\\.qm$"));
     const QRegularExpressionMatch match = code.match(file);
     return match.hasMatch() ? match.captured(1) : locale.name().section(QLatin1Char('_'), 0, 0);
 }

@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSet>
@@ -249,10 +250,11 @@ private slots:
         // The translators ConsoleLanguage installs belong to the application; deleting them uninstalls them.
         auto uninstall = [] {
             qDeleteAll(qApp->findChildren<QTranslator*>(QString(), Qt::FindDirectChildrenOnly));
+            QLocale::setDefault(QLocale::system());
         };
-        // install() should return "de" here, but its file-name pattern yields "console_de"; so only what
-        // the translators give is compared.
-        ConsoleLanguage::install(*qApp, QStringLiteral("de"));
+        QCOMPARE(ConsoleLanguage::install(*qApp, QStringLiteral("de")), QStringLiteral("de"));
+        // A chosen language also formats dates and sizes.
+        QCOMPARE(QLocale().language(), QLocale::German);
         QCOMPARE(QCoreApplication::translate("berth::MainWindow", "&File"), QStringLiteral("&Datei"));
         QCOMPARE(QCoreApplication::translate("berth::StatusIndicators", "%n job(s) running", nullptr, 1),
                  QStringLiteral("1 Job läuft"));
@@ -264,7 +266,7 @@ private slots:
         uninstall();
 
         // A language without a translation speaks English, with English plurals.
-        ConsoleLanguage::install(*qApp, QStringLiteral("fr"));
+        QCOMPARE(ConsoleLanguage::install(*qApp, QStringLiteral("fr")), QStringLiteral("en"));
         QCOMPARE(QCoreApplication::translate("berth::MainWindow", "&File"), QStringLiteral("&File"));
         QCOMPARE(QCoreApplication::translate("berth::StatusIndicators", "%n job(s) running", nullptr, 2),
                  QStringLiteral("2 jobs running"));
