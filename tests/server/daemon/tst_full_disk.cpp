@@ -198,12 +198,24 @@ void TestFullDisk::fullDiskDuringUploads()
         const QByteArray block(64 * 1024, 'x');
         while (filler.write(block) == block.size() && filler.flush()) {
         }
+        filler.close();
+        QVERIFY(filler.open(QIODevice::Append | QIODevice::Unbuffered));
+        while (filler.write(block.constData(), 4096) == 4096) {
+        }
     }
-    QVERIFY2(disk.freeBytes() < 64 * 1024, qPrintable(QString::number(disk.freeBytes())));
+    QVERIFY2(disk.freeBytes() == 0, qPrintable(QString::number(disk.freeBytes())));
     const Image during = makeImage(QStringLiteral("disk/app"), QStringLiteral("during"), 200 * 1024, 3);
     const RegistryResponse blocked = client.pushBlobMonolithic(during.repo, during.blobs[1]);
     QVERIFY2(isDiskFullAnswer(blocked), describe("small upload on a full disk", blocked));
     QVERIFY(QDir(uploads).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden));
+    // A manifest whose blobs are all there: its bytes do not fit, so neither does its tag.
+    OciFixtures::ManifestOptions annotated;
+    annotated.annotations.insert(QStringLiteral("org.example.note"), QString(2000, u'n'));
+    const QByteArray manifest = OciFixtures::imageManifest(before.blobs[0], {before.blobs[1]}, annotated);
+    const RegistryResponse refused =
+        client.pushManifest(before.repo, QStringLiteral("full"), OciFixtures::kManifestType, manifest);
+    QVERIFY2(isDiskFullAnswer(refused), describe("manifest push on a full disk", refused));
+    QCOMPARE(client.get(QStringLiteral("/v2/disk/app/manifests/full")).status, 404);
     pull(client, before);
     QVERIFY2(client.get(QStringLiteral("/v2/disk/app/tags/list")).status == 200,
              "listing failed on a full disk");
