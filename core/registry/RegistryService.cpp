@@ -44,14 +44,20 @@ Result<void> RegistryService::open()
         return opened;
 
     // Reconcile upload sessions after a crash: metadata without data and data without metadata both go,
-    // and so do sessions no client can resume (monolithic uploads cut short).
+    // and so do sessions no client can resume (monolithic uploads cut short) or will (abandoned ones).
     auto sessions = d->metadata.uploads();
     if (!sessions)
         return sessions.error();
+    const QDateTime now = clock().now();
+    auto abandoned = [&](const UploadRecord& record) {
+        return m_options.abandonedUploadSeconds > 0 && record.startedAt.isValid() &&
+               record.startedAt.secsTo(now) > m_options.abandonedUploadSeconds;
+    };
     QSet<QString> known;
     QStringList orphanRows;
     for (const UploadRecord& record : sessions.value()) {
-        if (d->store.uploadSize(record.id) < 0 || record.id.startsWith(Private::UnresumablePrefix))
+        if (d->store.uploadSize(record.id) < 0 || record.id.startsWith(Private::UnresumablePrefix) ||
+            abandoned(record))
             orphanRows << record.id;
         else
             known.insert(record.id);

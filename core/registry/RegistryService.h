@@ -28,6 +28,9 @@ public:
     {
         QString dataDirectory;             ///< berth.db, blobs/, uploads/ live here
         Clock* clock = &Clock::system();
+        /// open() discards upload sessions started longer ago than this many seconds: a client that
+        /// has not finished in that time is gone, and its data would stay forever (0: keep them).
+        qint64 abandonedUploadSeconds = 7 * 24 * 3600;
     };
 
     explicit RegistryService(Options options, QObject* parent = nullptr);

@@ -14,10 +14,11 @@ using namespace berth;
 
 namespace {
 
-std::unique_ptr<RegistryService> openService(const QString& dir)
+std::unique_ptr<RegistryService> openService(const QString& dir, Clock* clock = &Clock::system())
 {
     RegistryService::Options options;
     options.dataDirectory = dir;
+    options.clock = clock;
     auto service = std::make_unique<RegistryService>(options);
     auto opened = service->open();
     if (!opened.ok())
@@ -95,6 +96,39 @@ private slots:
         QVERIFY(sessions.ok());
         QCOMPARE(sessions.value().size(), 1);
         QCOMPARE(sessions.value().first().id, resumable);
+    }
+
+    void abandonedSessionsExpire()
+    {
+        QTemporaryDir dir;
+        ManualClock clock;
+        QString old;
+        QString recent;
+        {
+            auto service = openService(dir.path(), &clock);
+            auto a = service->startUpload(QStringLiteral("app"));
+            clock.advance(6 * 24 * 3600);
+            auto b = service->startUpload(QStringLiteral("app"));
+            QVERIFY(a.ok() && b.ok());
+            old = a->id;
+            recent = b->id;
+        }
+        clock.advance(2 * 24 * 3600); // the first is 8 days old now, the second 2 days
+        auto service = openService(dir.path(), &clock);
+        QCOMPARE(uploadEntries(dir.path()), QStringList{recent});
+        QVERIFY(!service->uploadStatus(QStringLiteral("app"), old).ok());
+        QVERIFY(service->uploadStatus(QStringLiteral("app"), recent).ok());
+        service.reset();
+
+        // 0 keeps sessions however old they are.
+        clock.advance(30 * 24 * 3600);
+        RegistryService::Options keep;
+        keep.dataDirectory = dir.path();
+        keep.clock = &clock;
+        keep.abandonedUploadSeconds = 0;
+        RegistryService keeping(keep);
+        QVERIFY(keeping.open().ok());
+        QVERIFY(keeping.uploadStatus(QStringLiteral("app"), recent).ok());
     }
 
     void hostileIdsStayRejected()
