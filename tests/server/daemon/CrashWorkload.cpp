@@ -76,7 +76,7 @@ void CrashWorker::run()
 {
     QRandomGenerator random(m_seed);
     while (!m_stop.load()) {
-        const bool ok = random.bounded(4) == 0 ? deleteOne() : push();
+        const bool ok = random.bounded(6) == 0 ? deleteOne() : push();
         if (!ok)
             return;
     }
