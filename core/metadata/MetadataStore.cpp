@@ -419,7 +419,16 @@ Result<bool> MetadataStore::linkBlob(qint64 repositoryId, const Digest& digest, 
              {repositoryId, digest.toString(), size, StoredTime::toColumn(now)});
     if (!q)
         return q.error();
-    return q->numRowsAffected() > 0;
+    if (q->numRowsAffected() > 0)
+        return true;
+    // Linked again: the link counts as fresh for garbage collection's grace period.
+    auto refreshed =
+        exec(QStringLiteral("UPDATE repository_blobs SET linked_at = ?"
+                            " WHERE repository_id = ? AND digest = ? AND linked_at < ?"),
+             {StoredTime::toColumn(now), repositoryId, digest.toString(), StoredTime::toColumn(now)});
+    if (!refreshed)
+        return refreshed.error();
+    return false;
 }
 
 Result<bool> MetadataStore::unlinkBlob(qint64 repositoryId, const Digest& digest)

@@ -76,7 +76,7 @@ public:
     Result<std::optional<qint64>> heldBlobSize(qint64 repositoryId, const Digest& digest) const;
     /// The same, for any repository.
     Result<std::optional<qint64>> anyHeldBlobSize(const Digest& digest) const;
-    /// True when the link is new.
+    /// True when the link is new; linking again refreshes the link's time (garbage collection's grace).
     Result<bool> linkBlob(qint64 repositoryId, const Digest& digest, qint64 size, const QDateTime& now);
     /// True when the repository held the blob.
     Result<bool> unlinkBlob(qint64 repositoryId, const Digest& digest);

@@ -142,6 +142,11 @@ const QList<MetadataStore::Migration>& MetadataStore::migrations()
                             " updated_at INTEGER NOT NULL,"
                             " UNIQUE (compartment_id, name))"),
          }},
+        {4,
+         QStringLiteral("garbage collection: manifests by digest across repositories"),
+         {
+             QStringLiteral("CREATE INDEX manifests_by_digest ON manifests (digest)"),
+         }},
     };
     return list;
 }

@@ -15,6 +15,7 @@ RegistryService::RegistryService(Options options, QObject* parent)
     qRegisterMetaType<berth::RegistryEvent>();
     if (!m_options.clock)
         m_options.clock = &Clock::system();
+    d->store.setClock(m_options.clock);
 }
 
 RegistryService::~RegistryService()
@@ -123,6 +124,11 @@ Result<qint64> compartmentRow(const IdentityStore& identity, const CompartmentPa
 }
 
 } // namespace
+
+BlobStore& RegistryService::blobStore()
+{
+    return d->store;
+}
 
 MetadataStore& RegistryService::metadata()
 {

@@ -9,7 +9,6 @@
 
 #include <QIODevice>
 #include <QObject>
-
 #include <memory>
 
 namespace berth {
@@ -26,7 +25,7 @@ class RegistryService : public QObject
 public:
     struct Options
     {
-        QString dataDirectory;             ///< berth.db, blobs/, uploads/ live here
+        QString dataDirectory; ///< berth.db, blobs/, uploads/ live here
         Clock* clock = &Clock::system();
         /// open() discards upload sessions started longer ago than this many seconds: a client that
         /// has not finished in that time is gone, and its data would stay forever (0: keep them).
@@ -64,6 +63,8 @@ public:
 
     /// The metadata database, shared with IdentityService (one database, one writer lock).
     MetadataStore& metadata();
+    /// The blob store (for garbage collection and checks, which work under metadata transactions).
+    BlobStore& blobStore();
 
     // ---- blobs
     /// BlobUnknown unless the repository holds the blob.
@@ -99,8 +100,9 @@ public:
     /// The stored bytes and media type. countPull=false for HEAD.
     Result<ManifestContent> getManifest(const QString& repository, const Reference& reference,
                                         bool countPull = true);
-    /// Deletes the manifest and every tag that points at it.
-    Result<void> deleteManifest(const QString& repository, const Digest& digest);
+    /// Deletes the manifest and every tag that points at it; withReferrers also deletes the manifests in
+    /// the repository whose subject it is (and theirs, recursively).
+    Result<void> deleteManifest(const QString& repository, const Digest& digest, bool withReferrers = false);
     Result<void> deleteTag(const QString& repository, const QString& tag);
     /// NameUnknown when the repository does not exist.
     Result<NamePage> listTags(const QString& repository, int n, const QString& last) const;

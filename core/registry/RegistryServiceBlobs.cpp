@@ -236,7 +236,7 @@ Result<BlobInfo> RegistryService::completeUpload(std::unique_ptr<UploadLease> le
     }
     BlobWriter* writer = lease->writer();
     const qint64 size = writer->size();
-    auto committed = writer->commit(digest);
+    auto committed = writer->commit(digest, true); // kept for restore() below
     if (!committed) {
         if (committed.error().code == ErrorCode::DigestInvalid)
             d->endSession(id, std::move(lease));
@@ -246,6 +246,13 @@ Result<BlobInfo> RegistryService::completeUpload(std::unique_ptr<UploadLease> le
     const QDateTime now = clock().now();
     bool created = false;
     auto linked = d->metadata.transaction([&]() -> Result<void> {
+        // Garbage collection may have removed the blob between the commit and this transaction (it
+        // deletes under the same writer lock): put the session's copy back before linking it.
+        if (!d->store.contains(digest)) {
+            auto restored = writer->restore(digest);
+            if (!restored)
+                return restored;
+        }
         auto repoId = d->metadata.ensureRepository(repository, now, &created);
         if (!repoId)
             return repoId.error();

@@ -3,6 +3,7 @@
 #include "registry/RegistryServicePrivate.h"
 
 #include <QJsonObject>
+#include <QSet>
 
 namespace berth {
 
@@ -47,6 +48,13 @@ Result<PutManifestResult> RegistryService::putManifest(const QString& repository
     bool repositoryCreated = false;
     bool tagChanged = false;
     auto done = d->metadata.transaction([&]() -> Result<void> {
+        // Garbage collection may have removed the bytes since they were stored above (it deletes under
+        // this writer lock): store them again before the manifest points at them.
+        if (!d->store.contains(digest)) {
+            auto again = d->store.putAs(bytes, algorithm);
+            if (!again)
+                return again.error();
+        }
         auto repoId = d->metadata.ensureRepository(repository, now, &repositoryCreated);
         if (!repoId)
             return repoId.error();
@@ -174,13 +182,19 @@ Result<ManifestContent> RegistryService::getManifest(const QString& repository, 
     return content;
 }
 
-Result<void> RegistryService::deleteManifest(const QString& repository, const Digest& digest)
+Result<void> RegistryService::deleteManifest(const QString& repository, const Digest& digest,
+                                             bool withReferrers)
 {
     if (auto valid = Private::checkRepositoryName(repository); !valid)
         return valid;
     const QDateTime now = clock().now();
-    QStringList tags;
-    qint64 size = 0;
+    struct Deleted
+    {
+        Digest digest;
+        qint64 size = 0;
+        QStringList tags;
+    };
+    QList<Deleted> deleted;
     auto done = d->metadata.transaction([&]() -> Result<void> {
         auto repoId = d->existingRepository(repository);
         if (!repoId)
@@ -194,25 +208,43 @@ Result<void> RegistryService::deleteManifest(const QString& repository, const Di
                 QStringLiteral("Repository %1 has no manifest %2").arg(repository, digest.toString()),
                 QJsonObject{{QStringLiteral("digest"), digest.toString()}});
         }
-        size = record.value()->size;
-        auto tagged = d->metadata.tagsOf(record.value()->id);
-        if (!tagged)
-            return tagged.error();
-        tags = tagged.value();
-        auto deleted = d->metadata.deleteManifest(record.value()->id);
-        if (!deleted)
-            return deleted.error();
-        auto unlinked = d->metadata.unlinkBlob(repoId.value(), digest);
-        if (!unlinked)
-            return unlinked.error();
+        QList<ManifestRecord> pending{*record.value()};
+        QSet<QString> seen{digest.toString()};
+        while (!pending.isEmpty()) {
+            const ManifestRecord m = pending.takeFirst();
+            if (withReferrers) {
+                auto refs = d->metadata.referrers(repoId.value(), m.digest, QString());
+                if (!refs)
+                    return refs.error();
+                for (const ManifestRecord& r : refs.value()) {
+                    if (!seen.contains(r.digest.toString())) {
+                        seen.insert(r.digest.toString());
+                        pending << r;
+                    }
+                }
+            }
+            auto tagged = d->metadata.tagsOf(m.id);
+            if (!tagged)
+                return tagged.error();
+            auto removed = d->metadata.deleteManifest(m.id);
+            if (!removed)
+                return removed.error();
+            auto unlinked = d->metadata.unlinkBlob(repoId.value(), m.digest);
+            if (!unlinked)
+                return unlinked.error();
+            deleted << Deleted{m.digest, m.size, tagged.value()};
+        }
         return {};
     });
     if (!done)
         return done;
-    for (const QString& tag : tags)
+    for (const Deleted& m : deleted) {
+        for (const QString& tag : m.tags)
+            emit registryEvent(
+                Private::makeEvent(RegistryEventType::TagDeleted, repository, m.digest, now, 0, tag));
         emit registryEvent(
-            Private::makeEvent(RegistryEventType::TagDeleted, repository, digest, now, 0, tag));
-    emit registryEvent(Private::makeEvent(RegistryEventType::ManifestDeleted, repository, digest, now, size));
+            Private::makeEvent(RegistryEventType::ManifestDeleted, repository, m.digest, now, m.size));
+    }
     return {};
 }
 

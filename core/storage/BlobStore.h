@@ -4,12 +4,22 @@
 #include "storage/BlobWriter.h"
 #include "util/Result.h"
 
+#include <QDateTime>
 #include <QIODevice>
+#include <QList>
 #include <QString>
-
 #include <memory>
+#include <optional>
 
 namespace berth {
+
+/// One blob as the store holds it: for garbage collection and checks.
+struct StoredBlob
+{
+    Digest digest;
+    qint64 size = 0;
+    QDateTime touchedAt; ///< when the blob was last committed or touched (UTC)
+};
 
 /// Content-addressed storage: one copy of each blob for the whole registry. Which repository holds
 /// what lives in metadata, not here. Implementations are thread-safe.
@@ -29,6 +39,15 @@ public:
     virtual Result<Digest> put(QByteArrayView content) = 0;
     /// Removes the blob; true if it was there.
     virtual bool remove(const Digest& digest) = 0;
+
+    /// Every blob stored, with its size and the time it was last committed or touched.
+    virtual QList<StoredBlob> storedBlobs() const = 0;
+    /// When the blob was last committed or touched (a commit of content already stored touches it), or
+    /// nothing when it is not stored.
+    virtual std::optional<QDateTime> touchedAt(const Digest& digest) const = 0;
+    /// Removes the blob only when it was last touched before `cutoff`; returns the bytes freed, or -1
+    /// when it was not removed (missing, touched since, or the removal failed).
+    virtual qint64 removeIfUntouchedSince(const Digest& digest, const QDateTime& cutoff) = 0;
 
     /// A writer for an upload session: a new one, or (resume=true) the session's data so far.
     virtual Result<std::unique_ptr<BlobWriter>> openUpload(const QString& uploadId, bool resume) = 0;

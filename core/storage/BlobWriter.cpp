@@ -31,8 +31,10 @@ int fdatasyncRetry(int fd)
 
 } // namespace
 
-BlobWriter::BlobWriter(QString dataPath, std::function<QString(const Digest&)> blobPathFor)
-    : m_dataPath(std::move(dataPath)), m_blobPathFor(std::move(blobPathFor)), m_file(m_dataPath)
+BlobWriter::BlobWriter(QString dataPath, std::function<QString(const Digest&)> blobPathFor,
+                       std::function<bool(const QString&)> stamp)
+    : m_dataPath(std::move(dataPath)), m_blobPathFor(std::move(blobPathFor)), m_stamp(std::move(stamp)),
+      m_file(m_dataPath)
 {}
 
 BlobWriter::~BlobWriter()
@@ -134,7 +136,7 @@ Result<void> BlobWriter::truncate(qint64 offset)
     return rehash();
 }
 
-Result<Digest> BlobWriter::commit(const Digest& expected)
+Result<Digest> BlobWriter::commit(const Digest& expected, bool keepSessionFile)
 {
     if (!m_file.isOpen())
         return Error(ErrorCode::Internal, QStringLiteral("The upload writer is not open"));
@@ -164,7 +166,7 @@ Result<Digest> BlobWriter::commit(const Digest& expected)
         }
         actual = digester.finish();
     }
-    auto result = place(expected, actual);
+    auto result = place(expected, actual, keepSessionFile);
     if (!result.ok() && m_file.isOpen() && expected.algorithm() == DigestAlgorithm::Sha256) {
         // finish() consumed the running hash: rebuild it so the writer stays usable after a failure.
         auto restored = rehash();
@@ -174,7 +176,7 @@ Result<Digest> BlobWriter::commit(const Digest& expected)
     return result;
 }
 
-Result<Digest> BlobWriter::place(const Digest& expected, const Digest& actual)
+Result<Digest> BlobWriter::place(const Digest& expected, const Digest& actual, bool keepSessionFile)
 {
     if (actual != expected) {
         return Error(ErrorCode::DigestInvalid,
@@ -195,21 +197,52 @@ Result<Digest> BlobWriter::place(const Digest& expected, const Digest& actual)
     m_file.close();
     const QByteArray source = QFile::encodeName(m_dataPath);
     const QByteArray destination = QFile::encodeName(target);
-    if (QFileInfo::exists(target)) {
-        // Content-addressed: the same digest means the same bytes. Keep the existing copy.
-        ::unlink(source.constData());
+    // With keepSessionFile the session's file stays (a second name for the blob), so restore() can put the
+    // blob back if garbage collection removes it before the caller has linked it in the metadata.
+    if (QFileInfo::exists(target) && (!m_stamp || m_stamp(target))) {
+        // Content-addressed: the same digest means the same bytes. Keep the existing copy, touched so
+        // garbage collection leaves it alone.
+    } else if (::link(source.constData(), destination.constData()) == 0 || errno == EEXIST) {
+        if (m_stamp)
+            (void)m_stamp(target);
     } else if (::rename(source.constData(), destination.constData()) != 0) {
+        // No hard links on this filesystem: move the file instead.
         const int saved = errno;
         // Reopen so the caller may retry or abort cleanly.
         (void)m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered);
         return FileSystem::errorFromErrno(saved, QStringLiteral("moving %1 to %2").arg(m_dataPath, target));
+    } else if (m_stamp) {
+        (void)m_stamp(target);
     }
+    if (!keepSessionFile)
+        ::unlink(source.constData());
     auto synced = FileSystem::syncDirectory(targetDir);
     if (!synced)
         return synced.error();
     m_size = 0;
     m_digester = Digester(DigestAlgorithm::Sha256);
     return actual;
+}
+
+Result<void> BlobWriter::restore(const Digest& digest)
+{
+    const QString target = m_blobPathFor(digest);
+    if (QFileInfo::exists(target))
+        return {};
+    if (!QFileInfo::exists(m_dataPath)) {
+        return Error(ErrorCode::BlobUploadInvalid,
+                     QStringLiteral("Blob %1 was removed while the upload completed; push it again")
+                         .arg(digest.toString()));
+    }
+    const QString targetDir = parentOf(target);
+    auto made = FileSystem::makePath(targetDir);
+    if (!made)
+        return made;
+    if (::rename(QFile::encodeName(m_dataPath).constData(), QFile::encodeName(target).constData()) != 0)
+        return FileSystem::errorFromErrno(errno, QStringLiteral("moving %1 to %2").arg(m_dataPath, target));
+    if (m_stamp)
+        (void)m_stamp(target);
+    return FileSystem::syncDirectory(targetDir);
 }
 
 void BlobWriter::abort()

@@ -16,8 +16,10 @@ namespace berth {
 class BlobWriter
 {
 public:
-    /// dataPath: the session's temporary file; blobPathFor maps a digest to its final path.
-    BlobWriter(QString dataPath, std::function<QString(const Digest&)> blobPathFor);
+    /// dataPath: the session's temporary file; blobPathFor maps a digest to its final path; stamp (optional)
+    /// sets a blob file's modification time to "now" when it is committed or found already stored.
+    BlobWriter(QString dataPath, std::function<QString(const Digest&)> blobPathFor,
+               std::function<bool(const QString&)> stamp = {});
     ~BlobWriter();
     BlobWriter(const BlobWriter&) = delete;
     BlobWriter& operator=(const BlobWriter&) = delete;
@@ -29,9 +31,14 @@ public:
     Result<void> write(QByteArrayView data) { return write(data.data(), data.size()); }
     /// Bytes written so far (the offset the next chunk must start at).
     qint64 size() const { return m_size; }
-    /// Verifies the content against expected (DigestInvalid when it differs), fsyncs, moves it to its
-    /// content-addressed path (or drops it when that blob already exists) and fsyncs the directory.
-    Result<Digest> commit(const Digest& expected);
+    /// Verifies the content against expected (DigestInvalid when it differs), fsyncs, gives it its
+    /// content-addressed path and fsyncs the directory; when that blob already exists it is touched
+    /// instead. With keepSessionFile the session's file stays (a second name for the same bytes) until
+    /// abort() or the session's directory goes, so restore() can put the blob back; otherwise it goes now.
+    Result<Digest> commit(const Digest& expected, bool keepSessionFile = false);
+    /// After commit(expected, true): when the blob has gone from its path since (garbage collection removed
+    /// it between the commit and the metadata link), moves the kept session file into place again.
+    Result<void> restore(const Digest& digest);
     /// Truncates back to offset, e.g. when a chunk failed half-way (keeps the hash consistent).
     Result<void> truncate(qint64 offset);
     /// Removes the temporary file.
@@ -40,10 +47,11 @@ public:
 private:
     Result<void> rehash();
     /// After hashing: compares, fsyncs and renames into place.
-    Result<Digest> place(const Digest& expected, const Digest& actual);
+    Result<Digest> place(const Digest& expected, const Digest& actual, bool keepSessionFile);
 
     QString m_dataPath;
     std::function<QString(const Digest&)> m_blobPathFor;
+    std::function<bool(const QString&)> m_stamp;
     QFile m_file;
     Digester m_digester;
     qint64 m_size = 0;

@@ -8,6 +8,7 @@
 #include <QUuid>
 #include <cerrno>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace berth {
@@ -116,8 +117,8 @@ Result<Digest> FileBlobStore::putAs(QByteArrayView content, DigestAlgorithm algo
 {
     const Digest digest = Digest::compute(content, algorithm);
     const QString target = blobPath(digest);
-    if (QFileInfo::exists(target))
-        return digest;
+    if (QFileInfo::exists(target) && stampPath(target))
+        return digest; // already stored: touched, so garbage collection keeps it for its grace period
 
     auto made = FileSystem::makePath(uploadsDirectory());
     if (!made)
@@ -164,6 +165,7 @@ Result<Digest> FileBlobStore::putAs(QByteArrayView content, DigestAlgorithm algo
         ::unlink(tempNative.constData());
         return FileSystem::errorFromErrno(saved, QStringLiteral("moving %1 to %2").arg(temp, target));
     }
+    (void)stampPath(target);
     auto synced = FileSystem::syncDirectory(targetDir);
     if (!synced)
         return synced.error();
@@ -181,6 +183,66 @@ bool FileBlobStore::remove(const Digest& digest)
     return true;
 }
 
+bool FileBlobStore::stampPath(const QString& path) const
+{
+    const qint64 msecs = m_clock->now().toMSecsSinceEpoch();
+    struct timespec times[2];
+    times[0].tv_sec = static_cast<time_t>(msecs / 1000);
+    times[0].tv_nsec = static_cast<long>((msecs % 1000) * 1000000);
+    times[1] = times[0];
+    return ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0) == 0;
+}
+
+bool FileBlobStore::touch(const Digest& digest) const
+{
+    return digest.isValid() && stampPath(blobPath(digest));
+}
+
+std::optional<QDateTime> FileBlobStore::touchedAt(const Digest& digest) const
+{
+    if (!digest.isValid())
+        return std::nullopt;
+    const QFileInfo info(blobPath(digest));
+    if (!info.isFile())
+        return std::nullopt;
+    return info.lastModified().toUTC();
+}
+
+QList<StoredBlob> FileBlobStore::storedBlobs() const
+{
+    QList<StoredBlob> out;
+    const QDir domainDir(m_root + QStringLiteral("/blobs/") + m_domain);
+    const auto dirs = QDir::Dirs | QDir::NoDotAndDotDot;
+    for (const QString& algorithm : domainDir.entryList(dirs, QDir::Name)) {
+        const QDir algorithmDir(domainDir.filePath(algorithm));
+        for (const QString& prefix : algorithmDir.entryList(dirs, QDir::Name)) {
+            const QDir prefixDir(algorithmDir.filePath(prefix));
+            for (const QFileInfo& file : prefixDir.entryInfoList(QDir::Files, QDir::Name)) {
+                const auto digest = Digest::parse(QString(algorithm + u':' + file.fileName()));
+                if (!digest || blobPath(*digest) != file.filePath())
+                    continue; // not a blob file (e.g. litter): not for us to judge
+                out.append(StoredBlob{*digest, file.size(), file.lastModified().toUTC()});
+            }
+        }
+    }
+    return out;
+}
+
+qint64 FileBlobStore::removeIfUntouchedSince(const Digest& digest, const QDateTime& cutoff)
+{
+    if (!digest.isValid())
+        return -1;
+    const QString path = blobPath(digest);
+    const QFileInfo info(path);
+    if (!info.isFile() || info.lastModified().toUTC() >= cutoff)
+        return -1;
+    const qint64 size = info.size();
+    if (::unlink(QFile::encodeName(path).constData()) != 0)
+        return -1;
+    (void)FileSystem::syncDirectory(parentOf(path));
+    return size;
+}
+
 Result<std::unique_ptr<BlobWriter>> FileBlobStore::openUpload(const QString& uploadId, bool resume)
 {
     if (!isSafeUploadId(uploadId)) {
@@ -196,7 +258,8 @@ Result<std::unique_ptr<BlobWriter>> FileBlobStore::openUpload(const QString& upl
     if (!made)
         return made.error();
     auto writer = std::make_unique<BlobWriter>(
-        dir + QStringLiteral("/data"), [store = *this](const Digest& d) { return store.blobPath(d); });
+        dir + QStringLiteral("/data"), [store = *this](const Digest& d) { return store.blobPath(d); },
+        [store = *this](const QString& path) { return store.stampPath(path); });
     auto opened = writer->open(resume);
     if (!opened)
         return opened.error();
