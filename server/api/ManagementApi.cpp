@@ -5,6 +5,7 @@
 #include "api/ApiSchema.h"
 #include "api/AuditEndpoints.h"
 #include "api/CompartmentEndpoints.h"
+#include "api/GcEndpoints.h"
 #include "api/GroupEndpoints.h"
 #include "api/IdentityJson.h"
 #include "api/NetworkSourceEndpoints.h"
@@ -70,6 +71,8 @@ ManagementApi::ManagementApi(ApiServices services)
     : m_services(services), m_table(std::make_shared<ApiTable>())
 {
     RepositoryEndpoints::add(*m_table);
+    if (m_services.registry)
+        GcEndpoints::add(*m_table, *m_services.registry);
     if (m_services.identity) {
         IdentityJson::addSchemas(*m_table);
         CompartmentEndpoints::add(*m_table);

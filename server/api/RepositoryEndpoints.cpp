@@ -176,7 +176,11 @@ ApiReply deleteImage(ApiCall& call)
         return ApiReply::invalidArgument(
             QStringLiteral("\"%1\" is not a digest; write it as algorithm:hex, e.g. sha256:<64 hex digits>.")
                 .arg(text.left(200)));
-    if (auto deleted = call.services().registry->deleteManifest(call.path(QStringLiteral("name")), *digest);
+    auto referrers = call.queryFlag(QStringLiteral("referrers"), false);
+    if (!referrers)
+        return ApiReply::error(referrers.error());
+    if (auto deleted = call.services().registry->deleteManifest(call.path(QStringLiteral("name")), *digest,
+                                                                referrers.value());
         !deleted)
         return ApiReply::error(deleted.error());
     return ApiReply::noContent();
@@ -348,11 +352,16 @@ void RepositoryEndpoints::add(ApiTable& table)
 
     ApiOperation deleteImageOp =
         operation("DELETE", one + QStringLiteral("/images/{digest}"), QStringLiteral("deleteImage"),
-                  QStringLiteral("Deletes a manifest and every tag pointing at it."),
+                  QStringLiteral("Deletes a manifest and every tag pointing at it (and, with "
+                                 "referrers=true, its referrers)."),
                   ApiAccess::repository(Permission::RepositoryDelete), deleteImage);
     deleteImageOp.parameters = {nameParameter(),
                                 ApiParameter{QStringLiteral("digest"), ApiParameter::In::Path,
-                                             QStringLiteral("sha256:..."), S::string(), true, false}};
+                                             QStringLiteral("sha256:..."), S::string(), true, false},
+                                ApiParameter{QStringLiteral("referrers"), ApiParameter::In::Query,
+                                             QStringLiteral("Also delete the manifests whose subject it is "
+                                                            "(default false)."),
+                                             S::boolean(), false, false}};
     deleteImageOp.status = 204;
     deleteImageOp.errorStatuses = {404};
     table.operations.append(deleteImageOp);

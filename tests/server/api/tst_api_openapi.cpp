@@ -292,6 +292,11 @@ QList<Sample> TestApiOpenApi::samples() const
 
         {QStringLiteral("queryAudit"), "GET", QStringLiteral("/api/v1/audit?action=test"), {}},
         {QStringLiteral("verifyAudit"), "GET", QStringLiteral("/api/v1/audit/verify"), {}},
+
+        // A run whose grace period keeps everything (it lists nothing but fills in the last run).
+        {QStringLiteral("runGc"), "POST", QStringLiteral("/api/v1/gc"),
+         o({{QStringLiteral("gracePeriodSeconds"), 100000000}})},
+        {QStringLiteral("getGc"), "GET", QStringLiteral("/api/v1/gc"), {}},
     };
 }
 
