@@ -552,6 +552,8 @@ private slots:
             {"explain", {"explain"}},
             {"queryAudit", {"audit", "list"}},
             {"verifyAudit", {"audit", "verify"}},
+            {"getGc", {"gc", "status"}},
+            {"runGc", {"gc"}},
             {"getOpenApi", {"openapi"}},
         };
         QSet<QString> seen;

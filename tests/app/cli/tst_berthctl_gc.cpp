@@ -1,0 +1,152 @@
+// berthctl gc and gc status, in-process against a real berthd: a dry run lists an image's blobs after
+// its repository is deleted, a run frees them, status shows the last run; non-administrators get 403.
+
+#include "cli/CommandLine.h"
+#include "support/BerthdProcess.h"
+#include "support/OciFixtures.h"
+#include "support/RegistryClient.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QTextStream>
+#include <memory>
+
+using namespace berth;
+
+namespace {
+
+struct Run
+{
+    int status = -1;
+    QString out;
+    QString err;
+
+    QJsonObject object() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+    QString describe() const
+    {
+        return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3").arg(status).arg(out, err);
+    }
+};
+
+} // namespace
+
+#define EXPECT_EXIT(run, code)                                                                               \
+    do {                                                                                                     \
+        const Run& r_ = (run);                                                                               \
+        if (r_.status != (code))                                                                             \
+            QFAIL(qPrintable(QStringLiteral("expected exit %1, got ").arg(code) + r_.describe()));           \
+    } while (false)
+
+class TestBerthctlGc : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<BerthdProcess> m_berthd;
+
+    Run as(const QString& user, const QString& password, const QStringList& args)
+    {
+        Run result;
+        QTextStream out(&result.out);
+        QTextStream err(&result.err);
+        QBuffer in;
+        in.open(QIODevice::ReadOnly);
+        CommandLine commandLine(out, err, &in, QProcessEnvironment());
+        const QString server = m_berthd->baseUrl().adjusted(QUrl::RemoveUserInfo).toString();
+        result.status =
+            commandLine.run(QStringList{QStringLiteral("--server"), server, QStringLiteral("--user"), user,
+                                        QStringLiteral("--password"), password} +
+                            args);
+        out.flush();
+        err.flush();
+        return result;
+    }
+    Run admin(const QStringList& args)
+    {
+        return as(BerthdProcess::adminUser(), BerthdProcess::adminPassword(), args);
+    }
+
+private slots:
+    void init()
+    {
+        m_berthd = std::make_unique<BerthdProcess>();
+        if (!m_berthd->start())
+            QFAIL(qPrintable(m_berthd->errorString()));
+    }
+
+    void cleanup()
+    {
+        if (m_berthd)
+            QCOMPARE(m_berthd->stop(), 0);
+        m_berthd.reset();
+    }
+
+    void dryRunRunAndStatus()
+    {
+        RegistryClient client(m_berthd->baseUrl());
+        const QByteArray config = OciFixtures::config(7);
+        const QByteArray layer = OciFixtures::randomBytes(3000, 7);
+        QCOMPARE(client.pushBlobMonolithic(QStringLiteral("team/old"), config).status, 201);
+        QCOMPARE(client.pushBlobMonolithic(QStringLiteral("team/old"), layer).status, 201);
+        const QByteArray manifest = OciFixtures::imageManifest(config, {layer});
+        QCOMPARE(client
+                     .pushManifest(QStringLiteral("team/old"), QStringLiteral("v1"),
+                                   OciFixtures::kManifestType, manifest)
+                     .status,
+                 201);
+        EXPECT_EXIT(admin({"repos", "delete", "team/old", "--yes"}), 0);
+        QTest::qWait(1100); // older than a 1 s grace period
+
+        Run status = admin({"--output", "json", "gc", "status"});
+        EXPECT_EXIT(status, 0);
+        QCOMPARE(status.object().value("reclaimableBytes").toInteger(), 0); // default grace: too young
+        QVERIFY(status.object().value("lastRun").isNull());
+
+        Run dry = admin({"--output", "json", "gc", "--dry-run", "--grace", "1"});
+        EXPECT_EXIT(dry, 0);
+        QCOMPARE(dry.object().value("blobCount").toInt(), 3);
+        QCOMPARE(dry.object().value("bytes").toInteger(), config.size() + layer.size() + manifest.size());
+        QStringList digests;
+        for (const QJsonValue& v : dry.object().value("blobs").toArray())
+            digests << v.toObject().value("digest").toString();
+        QVERIFY(digests.contains(OciFixtures::digestOf(layer)));
+        QVERIFY(digests.contains(OciFixtures::digestOf(manifest)));
+
+        Run table = admin({"gc", "--dry-run", "--grace", "1"});
+        EXPECT_EXIT(table, 0);
+        QVERIFY2(table.out.contains(QStringLiteral("A run would remove 3 blob(s)")), qPrintable(table.out));
+        QVERIFY(table.out.contains(OciFixtures::digestOf(layer)));
+
+        Run real = admin({"gc", "--grace", "1"});
+        EXPECT_EXIT(real, 0);
+        QVERIFY2(real.out.contains(QStringLiteral("Removed 3 blob(s) and 0 manifest(s)")),
+                 qPrintable(real.out));
+
+        status = admin({"gc", "status"});
+        EXPECT_EXIT(status, 0);
+        QVERIFY2(status.out.contains(QStringLiteral("Reclaimable now")), qPrintable(status.out));
+        QVERIFY(status.out.contains(QStringLiteral("3 blob(s), 0 manifest(s)")));
+
+        EXPECT_EXIT(admin({"gc", "--grace", "soon"}), 2);
+        EXPECT_EXIT(admin({"gc", "later"}), 2);
+        EXPECT_EXIT(admin({"gc", "--help"}), 0);
+    }
+
+    void nonAdministratorsAreRefused()
+    {
+        EXPECT_EXIT(admin({"users", "create", "alice", "--new-password", "alice-password-1"}), 0);
+        Run refused = as(QStringLiteral("alice"), QStringLiteral("alice-password-1"), {"gc", "status"});
+        QVERIFY2(refused.status != 0, qPrintable(refused.describe()));
+        QVERIFY2(refused.err.contains(QStringLiteral("403")) ||
+                     refused.err.contains(QStringLiteral("dministrator")),
+                 qPrintable(refused.describe()));
+        refused = as(QStringLiteral("alice"), QStringLiteral("alice-password-1"), {"gc", "--dry-run"});
+        QVERIFY2(refused.status != 0, qPrintable(refused.describe()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBerthctlGc)
+#include "tst_berthctl_gc.moc"
