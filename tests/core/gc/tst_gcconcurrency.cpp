@@ -70,7 +70,7 @@ private slots:
         std::thread ticker([&] {
             while (!stop) {
                 f.clock().advance(1);
-                std::this_thread::sleep_for(std::chrono::milliseconds(15));
+                std::this_thread::sleep_for(std::chrono::milliseconds(40));
             }
         });
         std::thread collector([&] {
@@ -106,17 +106,23 @@ private slots:
                     // A manifest over two of them: it may fail only because GC unlinked a blob first.
                     const Blob& config = blobs[round % blobs.size()];
                     const Blob& layer = blobs[(round + 1) % blobs.size()];
-                    if (!f.pushBlob(repo, config) || !f.pushBlob(repo, layer))
-                        ++failures;
-                    const Blob m = imageManifest(config, {layer});
-                    auto put =
-                        f.service().putManifest(repo, Reference::fromTag(QStringLiteral("r%1").arg(round)),
-                                                m.bytes, MediaTypes::OciImageManifest);
-                    if (put.ok())
-                        ++manifests;
-                    else if (put.error().code != ErrorCode::ManifestBlobUnknown) {
-                        qWarning("manifest push failed: %s", qPrintable(put.error().message));
-                        ++failures;
+                    // Retried: GC may unlink the blobs (grace 0) between their upload and the manifest.
+                    for (int attempt = 0; attempt < 20; ++attempt) {
+                        if (!f.pushBlob(repo, config) || !f.pushBlob(repo, layer))
+                            ++failures;
+                        const Blob m = imageManifest(config, {layer});
+                        auto put = f.service().putManifest(
+                            repo, Reference::fromTag(QStringLiteral("r%1").arg(round)), m.bytes,
+                            MediaTypes::OciImageManifest);
+                        if (put.ok()) {
+                            ++manifests;
+                            break;
+                        }
+                        if (put.error().code != ErrorCode::ManifestBlobUnknown) {
+                            qWarning("manifest push failed: %s", qPrintable(put.error().message));
+                            ++failures;
+                            break;
+                        }
                     }
                 }
             });
