@@ -2,94 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>Daemon</name>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="51"/>
-        <source>Cannot open the registry data in %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="58"/>
-        <source>Created the administrator &quot;%1&quot; with the password %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="60"/>
-        <source>This password is shown only now: keep it somewhere safe.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="62"/>
-        <source>Created the administrator &quot;%1&quot; with the password from %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="76"/>
-        <source>Cannot listen on %1:%2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="95"/>
-        <source>Cannot serve HTTPS: Qt&apos;s TLS backend is not available (is OpenSSL 3 installed?).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="107"/>
-        <source>Cannot set up HTTPS with a local CA: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="111"/>
-        <source>Issued a new HTTPS certificate, %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="123"/>
-        <source>Cannot serve HTTPS: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="135"/>
-        <source>Cannot watch for SIGTERM; stop berthd with SIGKILL if needed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="155"/>
-        <source>Second stop signal: quitting without waiting for requests in flight.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="160"/>
-        <source>Stopping: no new connections; waiting for %1 open connection(s) to finish.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="176"/>
-        <source>Cannot write the ready file %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="192"/>
-        <source>Berth %1 is serving the registry at %2 with its data in %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="201"/>
-        <source>Its certificate comes from the local CA %1; clients must trust that CA (README.md, &quot;HTTPS&quot;, says how).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="206"/>
-        <source>Sign in first (user admin, or a user an administrator made, with a password or an auth token), then push and pull:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/Daemon.cpp" line="231"/>
-        <source>Press Ctrl+C to stop.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>DaemonOptions</name>
     <message>
         <location filename="../server/daemon/DaemonOptions.cpp" line="26"/>
@@ -474,10 +386,90 @@
     </message>
 </context>
 <context>
-    <name>berthd</name>
+    <name>berth::Daemon</name>
     <message>
-        <location filename="../server/daemon/main.cpp" line="35"/>
-        <source>Stopped.</source>
+        <location filename="../server/daemon/Daemon.cpp" line="51"/>
+        <source>Cannot open the registry data in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="58"/>
+        <source>Created the administrator &quot;%1&quot; with the password %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="60"/>
+        <source>This password is shown only now: keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="62"/>
+        <source>Created the administrator &quot;%1&quot; with the password from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="76"/>
+        <source>Cannot listen on %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="95"/>
+        <source>Cannot serve HTTPS: Qt&apos;s TLS backend is not available (is OpenSSL 3 installed?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="107"/>
+        <source>Cannot set up HTTPS with a local CA: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="111"/>
+        <source>Issued a new HTTPS certificate, %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="123"/>
+        <source>Cannot serve HTTPS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="135"/>
+        <source>Cannot watch for SIGTERM; stop berthd with SIGKILL if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="155"/>
+        <source>Second stop signal: quitting without waiting for requests in flight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="160"/>
+        <source>Stopping: no new connections; waiting for %1 open connection(s) to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="176"/>
+        <source>Cannot write the ready file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="192"/>
+        <source>Berth %1 is serving the registry at %2 with its data in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="201"/>
+        <source>Its certificate comes from the local CA %1; clients must trust that CA (README.md, &quot;HTTPS&quot;, says how).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="206"/>
+        <source>Sign in first (user admin, or a user an administrator made, with a password or an auth token), then push and pull:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="232"/>
+        <source>Press Ctrl+C to stop.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -243,192 +243,192 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="78"/>
+        <location filename="../app/cli/CommandLine.cpp" line="80"/>
         <source>The Berth server, e.g. https://registry.example.com (default: $BERTH_SERVER).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="81"/>
+        <location filename="../app/cli/CommandLine.cpp" line="83"/>
         <source>Sign in as this user (default: $BERTH_USER). Before the command when the command has a --user of its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="85"/>
+        <location filename="../app/cli/CommandLine.cpp" line="87"/>
         <source>The password or an auth token (default: $BERTH_PASSWORD).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="88"/>
+        <location filename="../app/cli/CommandLine.cpp" line="90"/>
         <source>Read the password or auth token from the first line of standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="89"/>
+        <location filename="../app/cli/CommandLine.cpp" line="91"/>
         <source>table (default) or json.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="92"/>
+        <location filename="../app/cli/CommandLine.cpp" line="94"/>
         <source>Also trust the CA certificate(s) in this PEM file for HTTPS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="94"/>
+        <location filename="../app/cli/CommandLine.cpp" line="96"/>
         <source>Seconds to wait for each answer (default 30).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="96"/>
+        <location filename="../app/cli/CommandLine.cpp" line="98"/>
         <source>Show help and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="97"/>
+        <location filename="../app/cli/CommandLine.cpp" line="99"/>
         <source>Show berthctl&apos;s version and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="133"/>
+        <location filename="../app/cli/CommandLine.cpp" line="135"/>
         <source>berthctl: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="134"/>
+        <location filename="../app/cli/CommandLine.cpp" line="136"/>
         <source>Run &apos;%1 --help&apos; for its usage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="167"/>
+        <location filename="../app/cli/CommandLine.cpp" line="169"/>
         <source>Name a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="172"/>
+        <location filename="../app/cli/CommandLine.cpp" line="174"/>
         <source>There is no command &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="190"/>
+        <location filename="../app/cli/CommandLine.cpp" line="192"/>
         <source>Name a subcommand of &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="196"/>
+        <location filename="../app/cli/CommandLine.cpp" line="198"/>
         <source>&quot;%1&quot; has no subcommand &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="231"/>
+        <location filename="../app/cli/CommandLine.cpp" line="233"/>
         <source>Missing argument %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="233"/>
+        <location filename="../app/cli/CommandLine.cpp" line="235"/>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="252"/>
+        <location filename="../app/cli/CommandLine.cpp" line="254"/>
         <source>--output must be table or json, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="257"/>
+        <location filename="../app/cli/CommandLine.cpp" line="259"/>
         <source>No server: pass --server URL or set BERTH_SERVER.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="262"/>
+        <location filename="../app/cli/CommandLine.cpp" line="264"/>
         <source>The server &quot;%1&quot; is not an http:// or https:// URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="271"/>
+        <location filename="../app/cli/CommandLine.cpp" line="273"/>
         <source>Give either --password or --password-stdin, not both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="273"/>
+        <location filename="../app/cli/CommandLine.cpp" line="275"/>
         <source>--password-stdin: standard input is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="287"/>
+        <location filename="../app/cli/CommandLine.cpp" line="289"/>
         <source>--timeout must be a number of seconds from 1 to 86400, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="297"/>
+        <location filename="../app/cli/CommandLine.cpp" line="299"/>
         <source>BERTH_PAGE_SIZE must be a number from 1 to 1000, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="323"/>
+        <location filename="../app/cli/CommandLine.cpp" line="325"/>
         <source>Usage: berthctl [global options] COMMAND [SUBCOMMAND] [options] [arguments]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="324"/>
+        <location filename="../app/cli/CommandLine.cpp" line="326"/>
         <source>Manages a Berth container registry through its REST API (/api/v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="325"/>
+        <location filename="../app/cli/CommandLine.cpp" line="327"/>
         <source>Commands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="331"/>
+        <location filename="../app/cli/CommandLine.cpp" line="333"/>
         <source>Global options:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="334"/>
+        <location filename="../app/cli/CommandLine.cpp" line="336"/>
         <source>Exit status: 0 success, 1 the server refused or could not be reached, 2 a usage error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="336"/>
+        <location filename="../app/cli/CommandLine.cpp" line="338"/>
         <source>Run &apos;berthctl COMMAND --help&apos; for a command&apos;s subcommands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="342"/>
+        <location filename="../app/cli/CommandLine.cpp" line="344"/>
         <source>Usage: berthctl %1 SUBCOMMAND [options] [arguments]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="344"/>
+        <location filename="../app/cli/CommandLine.cpp" line="346"/>
         <source>Subcommands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="351"/>
+        <location filename="../app/cli/CommandLine.cpp" line="353"/>
         <source>Run &apos;berthctl %1 SUBCOMMAND --help&apos; for a subcommand&apos;s options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="362"/>
+        <location filename="../app/cli/CommandLine.cpp" line="364"/>
         <source>Usage: berthctl %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="364"/>
+        <location filename="../app/cli/CommandLine.cpp" line="366"/>
         <source>[options]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="370"/>
+        <location filename="../app/cli/CommandLine.cpp" line="372"/>
         <source>Arguments:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="378"/>
+        <location filename="../app/cli/CommandLine.cpp" line="380"/>
         <source>Options:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="382"/>
+        <location filename="../app/cli/CommandLine.cpp" line="384"/>
         <source>Global options (see &apos;berthctl --help&apos;): --server, --user, --password, --password-stdin, --output, --cacert, --timeout.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,6 +687,140 @@
     <message>
         <location filename="../app/cli/ExplainCommand.cpp" line="77"/>
         <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GcCommand</name>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="11"/>
+        <source>Garbage collection: free the space of deleted images (or show what would go), or status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="18"/>
+        <source>Removes the blobs nothing references any more while the registry keeps serving; with --dry-run only lists them. &apos;berthctl gc status&apos; shows the bytes a run would free now and the last run. Administrators only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="22"/>
+        <source>Show the reclaimable space and the last run instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="23"/>
+        <source>List what would go; change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="25"/>
+        <source>Also delete manifests no tag or kept index keeps (and their layers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="27"/>
+        <source>With --delete-untagged: also delete the referrers (signatures, SBOMs) of deleted manifests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="30"/>
+        <source>Keep what was uploaded or touched in the last SECONDS (default 3600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="42"/>
+        <source>&quot;%1&quot; is not something gc does; use &apos;berthctl gc&apos; or &apos;berthctl gc status&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="52"/>
+        <source>--grace must be a whole number of seconds, 0 or more, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="67"/>
+        <source>manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="74"/>
+        <source>blob</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="78"/>
+        <source>KIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="78"/>
+        <source>WHAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="78"/>
+        <source>SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="84"/>
+        <source>A run would remove %1 blob(s) and %2 manifest(s), freeing %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="88"/>
+        <source>Removed %1 blob(s) and %2 manifest(s), freeing %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="90"/>
+        <source>The list shows the first 1000 of each; use --output json for the counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="105"/>
+        <source>Reclaimable now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="106"/>
+        <source>Reclaimable blobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="107"/>
+        <source>Grace period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="107"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="110"/>
+        <location filename="../app/cli/GcCommand.cpp" line="112"/>
+        <source>Last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="110"/>
+        <source>none since the server started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="113"/>
+        <source>Last run freed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="115"/>
+        <source>Last run removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="115"/>
+        <source>%1 blob(s), %2 manifest(s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
