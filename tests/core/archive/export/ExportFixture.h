@@ -3,6 +3,7 @@
 #include "TarListing.h"
 #include "jobs/JobContext.h"
 #include "registry/RegistryService.h"
+#include "support/core/FixtureDigests.h"
 #include "support/core/VerifyOk.h"
 
 #include <QJsonObject>
@@ -14,17 +15,12 @@
 
 namespace berth::exporttest {
 
-// Digests of the fixture images (build/test-images/SUMMARY.txt).
-inline const QString SingleManifest =
-    QStringLiteral("ba1e2568af7850df541b95b9ec19936167a2f570385b9b74b1bdee9da32b331b");
-inline const QString SingleConfig =
-    QStringLiteral("eeb08f89300e72ce01a992a49f855c9c5c672ed07543ff118b2df30c8dd6b469");
-inline const QString MultiIndex =
-    QStringLiteral("67a1167efc05d94c540fb46adabd1e5f0eb30a1c30a727e44b788b310a5d64e9");
-inline const QString MultiAmd64 =
-    QStringLiteral("1d45082f031a4c8d6de4673eae5ca36ba69131303d7227c31945bdcdbf8aedcf");
-inline const QString MultiArm64 =
-    QStringLiteral("e0a477b36734b4079a46354599f1103c91ca62d53be5ec0c2c26ee70681292ff");
+// Hex parts of the fixture images' digests (the digests themselves are in FixtureDigests.h).
+inline const QString SingleManifest = fixtures::SingleImage.mid(7);
+inline const QString SingleConfig = fixtures::SingleConfig.mid(7);
+inline const QString MultiIndex = fixtures::MultiIndex.mid(7);
+inline const QString MultiAmd64 = fixtures::MultiAmd64.mid(7);
+inline const QString MultiArm64 = fixtures::MultiArm64.mid(7);
 
 /// Records what the exporter reports; cancels once `cancelAfter` bytes were reported.
 class RecordingContext : public JobContext
