@@ -4,7 +4,7 @@
 <context>
     <name>ArchiveJobs</name>
     <message numerus="yes">
-        <location filename="../app/console/actions/ArchiveJobs.cpp" line="+17"/>
+        <location filename="../app/console/actions/ArchiveJobs.cpp" line="+18"/>
         <source>Exported %n image(s) (%1) to %2</source>
         <translation>
             <numerusform>%n Image (%1) nach %2 exportiert</numerusform>
@@ -18,7 +18,7 @@
         <translation>%1 in %2 importieren</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Imported %n image(s) (%1): %2</source>
         <translation>
             <numerusform>%n Image importiert (%1): %2</numerusform>
@@ -26,7 +26,7 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <location line="+15"/>
         <source>Export %1 to %2</source>
         <translation>%1 nach %2 exportieren</translation>
@@ -171,7 +171,7 @@
         <translation>Ein zu exportierendes Image von %1 hat weder einen Tag noch einen Digest. Wählen Sie einen Tag oder einen Digest.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Could not export %1: %2</source>
         <translation>%1 konnte nicht exportiert werden: %2</translation>
     </message>
@@ -1172,7 +1172,7 @@
         <translation>Nie</translation>
     </message>
     <message>
-        <location filename="../app/console/models/ImageTableModel.cpp" line="+345"/>
+        <location filename="../app/console/models/ImageTableModel.cpp" line="+343"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
@@ -1454,7 +1454,7 @@
 <context>
     <name>berth::ModelSupport</name>
     <message>
-        <location filename="../app/console/models/ModelSupport.cpp" line="+43"/>
+        <location filename="../app/console/models/ModelSupport.cpp" line="+45"/>
         <location line="+8"/>
         <source>Image</source>
         <translation>Image</translation>
@@ -1563,7 +1563,7 @@
 <context>
     <name>berth::RegistryActions</name>
     <message>
-        <location filename="../app/console/actions/RegistryActions.cpp" line="+20"/>
+        <location filename="../app/console/actions/RegistryActions.cpp" line="+22"/>
         <source>New compartment…</source>
         <translation>Neues Compartment…</translation>
     </message>
@@ -1579,34 +1579,34 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+191"/>
+        <location line="+190"/>
         <source>Delete compartment</source>
         <translation>Compartment löschen</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-189"/>
         <source>Create repository…</source>
         <translation>Repository anlegen…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+217"/>
+        <location line="+216"/>
         <source>Delete repository</source>
         <translation>Repository löschen</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-215"/>
         <source>Move repository…</source>
         <translation>Repository verschieben…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+254"/>
+        <location line="+253"/>
         <source>Make public</source>
         <translation>Öffentlich machen</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-252"/>
         <source>Make private</source>
         <translation>Privat machen</translation>
     </message>
@@ -1617,18 +1617,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+285"/>
+        <location line="+284"/>
         <source>Untag</source>
         <translation>Tag entfernen</translation>
     </message>
     <message>
-        <location line="-284"/>
-        <location line="+298"/>
+        <location line="-283"/>
+        <location line="+297"/>
         <source>Delete image</source>
         <translation>Image löschen</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-296"/>
         <source>Export image…</source>
         <translation>Image exportieren…</translation>
     </message>
@@ -1643,7 +1643,7 @@
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+88"/>
         <source>Done: %1</source>
         <translation>Erledigt: %1</translation>
     </message>
@@ -1776,7 +1776,7 @@
         <translation>Image %1 löschen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <location line="+15"/>
         <source>Exporting %1 to %2</source>
         <translation>%1 wird nach %2 exportiert</translation>

@@ -36,8 +36,7 @@ Result<void> ExportPlanner::add(const ExportItem& item)
         return Error(ErrorCode::ManifestUnknown,
                      tr("An image of %1 to export has neither a tag nor a digest. Choose a tag or a digest.")
                          .arg(item.repository));
-    const QString name = item.tag.isEmpty() ? item.repository + QLatin1Char('@') + item.digest.toString()
-                                            : item.repository + QLatin1Char(':') + item.tag;
+    const QString name = Reference::qualified(item.repository, item.tag, item.digest);
     if (m_items.contains(name))
         return {};
     const Reference reference =

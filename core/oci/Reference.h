@@ -20,6 +20,12 @@ public:
     const QString& tag() const { return m_tag; }
     const Digest& digest() const { return m_digest; }
     QString toString() const { return isDigest() ? m_digest.toString() : m_tag; }
+    /// How people and tools write an image: "team/app:1.0", or "team/app@sha256:..." when there is no tag.
+    static QString qualified(const QString& repository, const QString& tag, const Digest& digest)
+    {
+        return tag.isEmpty() ? repository + QLatin1Char('@') + digest.toString()
+                             : repository + QLatin1Char(':') + tag;
+    }
 
 private:
     Reference() = default;

@@ -3,6 +3,7 @@
 #include "archive/ImageImporter.h"
 #include "jobs/JobContext.h"
 #include "jobs/JobRunner.h"
+#include "oci/Reference.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -37,9 +38,7 @@ quint64 ArchiveJobs::submitImport(JobRunner& runner, RegistryService& registry, 
                 return report.error();
             QStringList references;
             for (const ImportedImage& image : report->images)
-                references << (image.tag.isEmpty()
-                                   ? image.repository + QLatin1Char('@') + image.digest.toString()
-                                   : image.repository + QLatin1Char(':') + image.tag);
+                references << Reference::qualified(image.repository, image.tag, image.digest);
             return tr("Imported %n image(s) (%1): %2", nullptr, int(report->images.size()))
                 .arg(ImageImporter::formatName(report->format), references.join(QStringLiteral(", ")));
         });
@@ -48,8 +47,7 @@ quint64 ArchiveJobs::submitImport(JobRunner& runner, RegistryService& registry, 
 quint64 ArchiveJobs::submitImageExport(JobRunner& runner, RegistryService& registry, const ExportItem& item,
                                        ExportFormat format, const QString& path)
 {
-    const QString reference = item.tag.isEmpty() ? item.repository + QLatin1Char('@') + item.digest.toString()
-                                                 : item.repository + QLatin1Char(':') + item.tag;
+    const QString reference = Reference::qualified(item.repository, item.tag, item.digest);
     const QString title = tr("Export %1 to %2").arg(reference, QFileInfo(path).fileName());
     return runner.submit(
         JobKind::Export, title, [&registry, item, format, path](JobContext& context) -> Result<QString> {

@@ -4,6 +4,8 @@
 #include "data/RegistryBrowser.h"
 #include "dialogs/CompartmentCombo.h"
 #include "host/RegistryHost.h"
+#include "models/ModelSupport.h"
+#include "oci/Reference.h"
 #include "views/ConsoleSession.h"
 
 #include <QAction>
@@ -104,8 +106,7 @@ void RegistryActions::updateEnabled()
 QString RegistryActions::pullCommand(const QString& clientHost, const QString& repository, const QString& tag,
                                      const Digest& digest)
 {
-    const QString reference = tag.isEmpty() ? QLatin1Char('@') + digest.toString() : QLatin1Char(':') + tag;
-    return QStringLiteral("docker pull %1/%2%3").arg(clientHost, repository, reference);
+    return ModelSupport::pullCommand(clientHost, repository, tag, digest);
 }
 
 void RegistryActions::track(quint64 id, const QString& what, std::function<void()> onSuccess)
@@ -341,8 +342,7 @@ void RegistryActions::onExportImage()
     if (!m_session || !now.image)
         return;
     ExportItem item{now.repository, now.image->tag, now.image->digest};
-    const QString reference = item.tag.isEmpty() ? item.repository + QLatin1Char('@') + item.digest.toString()
-                                                 : item.repository + QLatin1Char(':') + item.tag;
+    const QString reference = Reference::qualified(item.repository, item.tag, item.digest);
     QString suggested = QString(reference).replace(QLatin1Char('/'), QLatin1Char('_'));
     suggested.replace(QLatin1Char(':'), QLatin1Char('_')).replace(QLatin1Char('@'), QLatin1Char('_'));
     const auto choice = m_prompter->askExport(m_window, reference, suggested);

@@ -326,9 +326,7 @@ QVariant ImageTableModel::data(const QModelIndex& index, int role) const
     case ConsoleRoles::DigestRole:
         return r.digest.toString();
     case ConsoleRoles::PullCommandRole: {
-        const QString name = d->host.isEmpty() ? d->repository : d->host + QLatin1Char('/') + d->repository;
-        return QStringLiteral("docker pull ") + name +
-               (r.tag.isEmpty() ? QLatin1Char('@') + r.digest.toString() : QLatin1Char(':') + r.tag);
+        return ModelSupport::pullCommand(d->host, d->repository, r.tag, r.digest);
     }
     default:
         break;

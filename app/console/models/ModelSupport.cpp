@@ -1,5 +1,7 @@
 #include "models/ModelSupport.h"
 
+#include "oci/Reference.h"
+
 #include <QLocale>
 #include <QMimeData>
 
@@ -69,6 +71,13 @@ QIcon ModelSupport::kindIcon(ImageSummary::Kind kind)
 QIcon ModelSupport::themeIcon(const QString& name)
 {
     return QIcon::fromTheme(name);
+}
+
+QString ModelSupport::pullCommand(const QString& host, const QString& repository, const QString& tag,
+                                  const Digest& digest)
+{
+    const QString name = host.isEmpty() ? repository : host + QLatin1Char('/') + repository;
+    return QStringLiteral("docker pull ") + Reference::qualified(name, tag, digest);
 }
 
 } // namespace berth

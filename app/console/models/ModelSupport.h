@@ -31,6 +31,9 @@ public:
     /// "Image", "Multi-arch index", "Helm chart", "Artifact".
     static QString kindText(ImageSummary::Kind kind);
     static QIcon kindIcon(ImageSummary::Kind kind);
+    /// "docker pull HOST/REPO:TAG" (or @digest without a tag); no "HOST/" when the host is empty.
+    static QString pullCommand(const QString& host, const QString& repository, const QString& tag,
+                               const Digest& digest);
     /// A theme icon, or a null icon when there is no theme (views still work).
     static QIcon themeIcon(const QString& name);
 };
