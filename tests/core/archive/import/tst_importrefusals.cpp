@@ -49,6 +49,7 @@ private slots:
                 << "missing" << repository
                 << "sha256:de08bce6b34f3e939882a793080dee48858b685f6636bd2d606a44be80f1a22c";
             QTest::addRow("not-an-image-%s", where) << "plain-tar" << repository << "no manifest.json";
+            QTest::addRow("chart-garbage-%s", where) << "chart-garbage" << repository << "has no name";
         }
     }
 
@@ -103,6 +104,11 @@ private slots:
         } else if (kind == QLatin1String("plain-tar")) {
             QVERIFY(writeTar(path, {{QStringLiteral("README"), QByteArray("hello")},
                                     {QStringLiteral("src/main.c"), QByteArray("int main;")}}));
+        } else if (kind == QLatin1String("chart-garbage")) {
+            // A chart whose Chart.yaml is binary noise and YAML that is not a chart.
+            QVERIFY(writeTar(path, {{QStringLiteral("mychart/Chart.yaml"),
+                                     QByteArray("\x01\x02\xff\xfe: [unclosed\n  - {x: \n\x00tail", 26)},
+                                    {QStringLiteral("mychart/values.yaml"), QByteArray("replicas: 1\n")}}));
         }
 
         const QStringList before = snapshot(*m_registry);
