@@ -147,6 +147,19 @@ const QList<MetadataStore::Migration>& MetadataStore::migrations()
          {
              QStringLiteral("CREATE INDEX manifests_by_digest ON manifests (digest)"),
          }},
+        {5,
+         QStringLiteral("maintenance history: garbage collection, scrub, fsck and backup runs"),
+         {
+             QStringLiteral("CREATE TABLE maintenance_runs ("
+                            " id INTEGER PRIMARY KEY,"
+                            " kind TEXT NOT NULL,"    // gc, scrub, fsck, backup
+                            " trigger TEXT NOT NULL," // manual, schedule
+                            " started_at INTEGER NOT NULL,"
+                            " finished_at INTEGER NOT NULL,"
+                            " outcome TEXT NOT NULL,"                // succeeded, failed, cancelled
+                            " summary TEXT NOT NULL DEFAULT '{}')"), // JSON, the kind's own figures
+             QStringLiteral("CREATE INDEX maintenance_runs_by_kind ON maintenance_runs (kind, started_at)"),
+         }},
     };
     return list;
 }

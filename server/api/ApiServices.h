@@ -5,6 +5,8 @@ namespace berth {
 class AccessGate;
 class AuditLog;
 class IdentityService;
+class JobRunner;
+class MaintenanceLog;
 class RegistryService;
 
 /// What the management API works on. The registry and the gate are required; the identity and audit
@@ -15,6 +17,9 @@ struct ApiServices
     AccessGate* gate = nullptr;
     IdentityService* identity = nullptr;
     AuditLog* audit = nullptr;
+    /// Where long tasks started through the API run (their endpoints answer 202 with the job).
+    JobRunner* jobs = nullptr;
+    MaintenanceLog* maintenance = nullptr;
 };
 
 } // namespace berth

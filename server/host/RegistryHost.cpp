@@ -16,6 +16,8 @@
 #include "auth/TokenService.h"
 #include "distribution/DistributionApi.h"
 #include "iam/IdentityService.h"
+#include "jobs/JobRunner.h"
+#include "maintenance/MaintenanceLog.h"
 #include "registry/RegistryService.h"
 #include "routing/Router.h"
 
@@ -73,8 +75,11 @@ struct RegistryHost::Private
     std::unique_ptr<TokenService> tokens;
     std::unique_ptr<RequestAuthenticator> authenticator;
     std::unique_ptr<PolicyAccessGate> gate;
+    std::unique_ptr<MaintenanceLog> maintenanceLog;
     std::unique_ptr<ManagementApi> api;
     std::unique_ptr<Router> router;
+    /// Declared last so it goes first: running jobs use everything above.
+    std::unique_ptr<JobRunner> jobs;
 };
 
 RegistryHost::RegistryHost(Options options, QObject* parent) : QObject(parent), d(std::make_unique<Private>())
@@ -164,8 +169,13 @@ Result<void> RegistryHost::open()
         [gate](const AuthorizationSubject& subject, const QString& repository, const QString& clientAddress) {
             return gate->canInspect(subject, repository, clientAddress);
         });
-    d->api = std::make_unique<ManagementApi>(
-        ApiServices{d->registry.get(), d->gate.get(), d->identity.get(), d->audit.get()});
+    d->maintenanceLog = std::make_unique<MaintenanceLog>(d->registry->metadata());
+    JobRunner::Options jobOptions;
+    jobOptions.clock = o.clock;
+    d->jobs = std::make_unique<JobRunner>(jobOptions);
+    d->api =
+        std::make_unique<ManagementApi>(ApiServices{d->registry.get(), d->gate.get(), d->identity.get(),
+                                                    d->audit.get(), d->jobs.get(), d->maintenanceLog.get()});
     d->api->addRoutes(*d->router);
 
     RequestAuthenticator* authenticator = d->authenticator.get();
@@ -188,6 +198,16 @@ const AdministratorBootstrap& RegistryHost::administratorBootstrap() const
 HttpHandlerFactory RegistryHost::handlerFactory() const
 {
     return d->router->factory();
+}
+
+JobRunner& RegistryHost::jobs()
+{
+    return *d->jobs;
+}
+
+MaintenanceLog& RegistryHost::maintenanceLog()
+{
+    return *d->maintenanceLog;
 }
 
 RegistryService& RegistryHost::registry()

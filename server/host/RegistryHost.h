@@ -12,6 +12,8 @@ namespace berth {
 
 class AuditLog;
 class IdentityService;
+class JobRunner;
+class MaintenanceLog;
 class RegistryService;
 class Router;
 
@@ -46,6 +48,10 @@ public:
     RegistryService& registry();
     IdentityService& identity();
     AuditLog& audit();
+    /// Runs the server's long tasks (garbage collection, scrub, fsck, backup) with progress and cancel.
+    JobRunner& jobs();
+    /// The history of maintenance runs (kept in the metadata database).
+    MaintenanceLog& maintenanceLog();
 
     /// Writes what is pending (pull statistics, audit records). Call before the process exits.
     void flush();
