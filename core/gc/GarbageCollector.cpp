@@ -1,5 +1,6 @@
 #include "gc/GarbageCollector.h"
 
+#include "gc/BlobRemovalHold.h"
 #include "gc/GcPlanner.h"
 #include "gc/GcSnapshot.h"
 #include "metadata/MetadataStore.h"
@@ -128,6 +129,12 @@ Result<void> GarbageCollector::removeBlobs(const QList<GcBlob>& garbage, const Q
 {
     for (const GcBlob& blob : garbage) {
         const QString digest = blob.digest.toString();
+        // A backup copying this blob holds it: leave it for a later run (kept until the commit below).
+        const auto removalLock = BlobRemovalHold::lockForRemoval(blob.digest);
+        if (!removalLock) {
+            ++result.skipped;
+            continue;
+        }
         qint64 freed = -1;
         bool stillGarbage = false;
         auto done = m_metadata.transaction([&]() -> Result<void> {
