@@ -8,6 +8,7 @@
 #include "api/GcEndpoints.h"
 #include "api/GroupEndpoints.h"
 #include "api/IdentityJson.h"
+#include "api/JobEndpoints.h"
 #include "api/NetworkSourceEndpoints.h"
 #include "api/OpenApiDocument.h"
 #include "api/PolicyEndpoints.h"
@@ -83,6 +84,8 @@ ManagementApi::ManagementApi(ApiServices services)
     }
     if (m_services.audit)
         AuditEndpoints::add(*m_table);
+    if (m_services.jobs)
+        JobEndpoints::add(*m_table);
 
     // The description of everything above, itself an operation so that it is described too.
     ApiOperation spec;

@@ -32,6 +32,8 @@ QString statusText(int status)
         return QStringLiteral("OK");
     case 201:
         return QStringLiteral("Created");
+    case 202:
+        return QStringLiteral("Accepted: a job was started (see Location)");
     case 204:
         return QStringLiteral("No Content");
     case 400:

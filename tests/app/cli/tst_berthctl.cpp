@@ -554,6 +554,9 @@ private slots:
             {"verifyAudit", {"audit", "verify"}},
             {"getGc", {"gc", "status"}},
             {"runGc", {"gc"}},
+            {"listJobs", {"jobs", "list"}},
+            {"getJob", {"jobs", "show"}},
+            {"cancelJob", {"jobs", "cancel"}},
             {"getOpenApi", {"openapi"}},
         };
         QSet<QString> seen;

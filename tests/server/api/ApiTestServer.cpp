@@ -4,6 +4,8 @@
 #include "distribution/DistributionApi.h"
 #include "http/HttpServer.h"
 #include "iam/IdentityService.h"
+#include "jobs/JobRunner.h"
+#include "maintenance/MaintenanceLog.h"
 #include "support/OciFixtures.h"
 
 #include <QHostAddress>
@@ -55,6 +57,7 @@ ApiTestServer::~ApiTestServer()
         m_thread->quit();
         m_thread->wait();
     }
+    m_jobs.reset(); // cancels and waits for what runs: the jobs use the registry
     if (m_audit)
         m_audit->shutdown();
 }
@@ -74,6 +77,10 @@ bool ApiTestServer::start()
     }
     ApiServices services;
     services.registry = m_registry.get();
+    m_maintenance = std::make_unique<MaintenanceLog>(m_registry->metadata());
+    m_jobs = std::make_unique<JobRunner>();
+    services.jobs = m_jobs.get();
+    services.maintenance = m_maintenance.get();
     if (m_options.identity) {
         m_identity = std::make_unique<IdentityService>(m_registry->metadata());
         if (auto opened = m_identity->open(); !opened) {

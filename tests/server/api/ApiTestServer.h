@@ -15,6 +15,8 @@ namespace berth {
 class HttpServer;
 class IdentityService;
 class AuditLog;
+class JobRunner;
+class MaintenanceLog;
 } // namespace berth
 
 namespace berth::test {
@@ -42,6 +44,9 @@ public:
     RegistryService& registry() { return *m_registry; }
     IdentityService* identity() { return m_identity.get(); }
     AuditLog* audit() { return m_audit.get(); }
+    /// Where the API's jobs run (GET /api/v1/jobs lists them).
+    JobRunner& jobs() { return *m_jobs; }
+    MaintenanceLog& maintenanceLog() { return *m_maintenance; }
     FakeAccessGate& gate() { return *m_gate; }
     const ManagementApi& api() const { return *m_api; }
     RegistryClient& client() { return *m_client; }
@@ -63,6 +68,8 @@ private:
     std::unique_ptr<RegistryService> m_registry;
     std::unique_ptr<IdentityService> m_identity;
     std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<MaintenanceLog> m_maintenance;
+    std::unique_ptr<JobRunner> m_jobs;
     std::unique_ptr<FakeAccessGate> m_gate;
     std::unique_ptr<ManagementApi> m_api;
     Router m_router;

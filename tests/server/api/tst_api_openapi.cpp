@@ -8,6 +8,8 @@
 #include "api/ApiSchema.h"
 #include "audit/AuditLog.h"
 #include "iam/IdentityService.h"
+#include "jobs/JobContext.h"
+#include "jobs/JobRunner.h"
 #include "support/OciFixtures.h"
 
 #include <QJsonArray>
@@ -70,6 +72,7 @@ private:
     QJsonObject m_document;
     QString m_digest;
     QString m_tokenId;
+    quint64 m_jobId = 0;
 };
 
 void TestApiOpenApi::initTestCase()
@@ -91,6 +94,12 @@ void TestApiOpenApi::initTestCase()
     record.target = QStringLiteral("openapi");
     QVERIFY(m_server->audit()->append(record) > 0);
     QVERIFY(m_server->audit()->flush().ok());
+    // A job that runs until cancelled, to list, show and cancel.
+    m_jobId = m_server->jobs().submit(JobKind::Other, QStringLiteral("Sample job"), [](JobContext& context) {
+        for (int i = 0; i < 3000 && !context.isCancelled(); ++i)
+            QThread::msleep(10);
+        return Result<QString>(Error(ErrorCode::Cancelled, QStringLiteral("Cancelled.")));
+    });
     m_digest = pushImage(m_server->client(), QStringLiteral("team/app"), QStringLiteral("v1"), 1);
     QVERIFY(!m_digest.isEmpty());
     QVERIFY(!pushImage(m_server->client(), QStringLiteral("team/app"), QStringLiteral("v2"), 2).isEmpty());
@@ -297,6 +306,10 @@ QList<Sample> TestApiOpenApi::samples() const
         {QStringLiteral("runGc"), "POST", QStringLiteral("/api/v1/gc"),
          o({{QStringLiteral("gracePeriodSeconds"), 100000000}})},
         {QStringLiteral("getGc"), "GET", QStringLiteral("/api/v1/gc"), {}},
+
+        {QStringLiteral("listJobs"), "GET", QStringLiteral("/api/v1/jobs"), {}},
+        {QStringLiteral("getJob"), "GET", QStringLiteral("/api/v1/jobs/%1").arg(m_jobId), {}},
+        {QStringLiteral("cancelJob"), "DELETE", QStringLiteral("/api/v1/jobs/%1").arg(m_jobId), {}},
     };
 }
 
