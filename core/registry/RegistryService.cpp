@@ -4,6 +4,7 @@
 #include "iam/IdentityStore.h"
 #include "oci/Names.h"
 #include "registry/RegistryServicePrivate.h"
+#include "storage/DataDirectoryLock.h"
 
 #include <QDir>
 
@@ -37,6 +38,10 @@ Result<void> RegistryService::open()
         return Error(ErrorCode::Internal,
                      QStringLiteral("Could not create the data directory %1").arg(m_options.dataDirectory));
     }
+    if (!m_lock)
+        m_lock = std::make_unique<DataDirectoryLock>();
+    if (auto locked = m_lock->acquire(m_options.dataDirectory); !locked)
+        return locked;
     auto initialized = d->store.initialize();
     if (!initialized)
         return initialized;

@@ -14,6 +14,7 @@
 namespace berth {
 
 class BlobStore;
+class DataDirectoryLock;
 class MetadataStore;
 
 /// The one facade through which the HTTP layer, the console and the CLI change or read the registry.
@@ -35,7 +36,8 @@ public:
     explicit RegistryService(Options options, QObject* parent = nullptr);
     ~RegistryService() override;
 
-    /// Creates or opens the data directory, migrates the schema, reconciles upload sessions.
+    /// Creates or opens the data directory, migrates the schema, reconciles upload sessions. Locks the
+    /// directory first (DataDirectoryLock): refused while another process has it open.
     Result<void> open();
     /// Writes pending pull statistics (also done periodically and on destruction).
     void flushStatistics();
@@ -118,6 +120,7 @@ signals:
 private:
     struct Private;
     Options m_options;
+    std::unique_ptr<DataDirectoryLock> m_lock; ///< held from open() until destruction (after d is gone)
     std::unique_ptr<Private> d;
 };
 

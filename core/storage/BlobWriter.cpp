@@ -188,6 +188,20 @@ Result<Digest> BlobWriter::place(const Digest& expected, const Digest& actual, b
     if (fdatasyncRetry(m_file.handle()) != 0)
         return FileSystem::errorFromErrno(errno, QStringLiteral("syncing upload data %1").arg(m_dataPath));
 
+    if (m_placer) {
+        m_file.close();
+        auto placed = m_placer(m_dataPath, actual);
+        if (!placed) {
+            (void)m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered);
+            return placed.error();
+        }
+        if (!keepSessionFile)
+            ::unlink(QFile::encodeName(m_dataPath).constData());
+        m_size = 0;
+        m_digester = Digester(DigestAlgorithm::Sha256);
+        return actual;
+    }
+
     const QString target = m_blobPathFor(actual);
     const QString targetDir = parentOf(target);
     auto made = FileSystem::makePath(targetDir);
@@ -226,6 +240,14 @@ Result<Digest> BlobWriter::place(const Digest& expected, const Digest& actual, b
 
 Result<void> BlobWriter::restore(const Digest& digest)
 {
+    if (m_placer) {
+        if (!QFileInfo::exists(m_dataPath)) {
+            return Error(ErrorCode::BlobUploadInvalid,
+                         QStringLiteral("Blob %1 was removed while the upload completed; push it again")
+                             .arg(digest.toString()));
+        }
+        return m_placer(m_dataPath, digest);
+    }
     const QString target = m_blobPathFor(digest);
     if (QFileInfo::exists(target))
         return {};

@@ -24,6 +24,12 @@ public:
     BlobWriter(const BlobWriter&) = delete;
     BlobWriter& operator=(const BlobWriter&) = delete;
 
+    /// Replaces how commit() and restore() turn the verified, fsynced session file into the stored blob
+    /// (by default: a hard link or rename to blobPathFor(digest)). Called with the session file's path
+    /// (closed), which it must leave where it is; an error fails the commit and keeps the writer usable.
+    using Placer = std::function<Result<void>(const QString& sessionFile, const Digest& digest)>;
+    void setPlacer(Placer placer) { m_placer = std::move(placer); }
+
     /// Creates the file (resume=false) or opens it and re-hashes what is there (resume=true).
     Result<void> open(bool resume);
     /// Appends bytes. InsufficientStorage when the disk is full (the file is left at its old size).
@@ -52,6 +58,7 @@ private:
     QString m_dataPath;
     std::function<QString(const Digest&)> m_blobPathFor;
     std::function<bool(const QString&)> m_stamp;
+    Placer m_placer;
     QFile m_file;
     Digester m_digester;
     qint64 m_size = 0;

@@ -37,6 +37,14 @@ public:
     /// Creates the domain and upload directories (a destroyed domain's directory is made again);
     /// removes temporary files of interrupted writes. InvalidArgument when writeQuorum > domains.
     Result<void> initialize();
+    /// The domain directories the options name, made absolute (relative ones against the data directory);
+    /// <data>/blobs/0 when the options name none.
+    static QStringList resolvedDomains(const QString& dataDirectory, const StorageOptions& options);
+    /// Refuses settings the store cannot work with: writeQuorum negative or above the number of domains,
+    /// a domain listed twice, domains nested in each other or overlapping <data>/uploads. The message says
+    /// what to change.
+    static Result<void> validate(const QString& dataDirectory, const StorageOptions& options);
+
     /// The clock blob files are stamped with (default: the system clock). Set before use.
     void setClock(Clock* clock);
 
