@@ -11,7 +11,8 @@
 namespace berth {
 
 RegistryService::RegistryService(Options options, QObject* parent)
-    : QObject(parent), m_options(std::move(options)), d(std::make_unique<Private>(m_options.dataDirectory))
+    : QObject(parent), m_options(std::move(options)),
+      d(std::make_unique<Private>(m_options.dataDirectory, m_options.storage))
 {
     qRegisterMetaType<berth::RegistryEvent>();
     if (!m_options.clock)

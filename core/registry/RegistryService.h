@@ -4,6 +4,7 @@
 #include "oci/Reference.h"
 #include "registry/RegistryTypes.h"
 #include "registry/UploadLease.h"
+#include "storage/StorageOptions.h"
 #include "util/Clock.h"
 #include "util/Result.h"
 
@@ -16,6 +17,7 @@ namespace berth {
 class BlobStore;
 class DataDirectoryLock;
 class MetadataStore;
+class ReplicatedBlobStore;
 
 /// The one facade through which the HTTP layer, the console and the CLI change or read the registry.
 /// Each operation is one metadata transaction and emits registryEvent() once it has committed.
@@ -31,6 +33,8 @@ public:
         /// open() discards upload sessions started longer ago than this many seconds: a client that
         /// has not finished in that time is gone, and its data would stay forever (0: keep them).
         qint64 abandonedUploadSeconds = 7 * 24 * 3600;
+        /// The blob store's fault domains and write quorum (default: one domain, <data>/blobs/0).
+        StorageOptions storage;
     };
 
     explicit RegistryService(Options options, QObject* parent = nullptr);
@@ -67,6 +71,8 @@ public:
     MetadataStore& metadata();
     /// The blob store (for garbage collection and checks, which work under metadata transactions).
     BlobStore& blobStore();
+    /// The same store, with its fault domains (for scrub and the storage status).
+    ReplicatedBlobStore& replicatedStore();
 
     // ---- blobs
     /// BlobUnknown unless the repository holds the blob.

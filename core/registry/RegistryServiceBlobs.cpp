@@ -43,6 +43,11 @@ Result<std::unique_ptr<QIODevice>> RegistryService::openBlob(const QString& repo
     return device;
 }
 
+ReplicatedBlobStore& RegistryService::replicatedStore()
+{
+    return d->store;
+}
+
 QString RegistryService::blobLocalPath(const Digest& digest) const
 {
     return d->store.localPath(digest);

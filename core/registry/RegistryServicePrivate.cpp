@@ -7,8 +7,8 @@
 
 namespace berth {
 
-RegistryService::Private::Private(const QString& dataDirectory)
-    : store(dataDirectory), metadata(dataDirectory + QStringLiteral("/berth.db"))
+RegistryService::Private::Private(const QString& dataDirectory, const StorageOptions& storage)
+    : store(dataDirectory, storage), metadata(dataDirectory + QStringLiteral("/berth.db"))
 {}
 
 Result<qint64> RegistryService::Private::existingRepository(const QString& repository) const

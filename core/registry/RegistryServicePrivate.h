@@ -3,7 +3,7 @@
 #include "metadata/MetadataStore.h"
 #include "registry/PullStatistics.h"
 #include "registry/RegistryService.h"
-#include "storage/FileBlobStore.h"
+#include "storage/ReplicatedBlobStore.h"
 
 #include <functional>
 #include <map>
@@ -16,7 +16,7 @@ namespace berth {
 /// Internal to core/registry: nothing outside RegistryService includes it.
 struct RegistryService::Private
 {
-    explicit Private(const QString& dataDirectory);
+    Private(const QString& dataDirectory, const StorageOptions& storage);
 
     struct OpenUpload
     {
@@ -25,7 +25,7 @@ struct RegistryService::Private
         bool inUse = false;
     };
 
-    FileBlobStore store;
+    ReplicatedBlobStore store;
     MetadataStore metadata;
 
     std::mutex uploadsMutex;
