@@ -13,6 +13,7 @@
 #include "api/OpenApiDocument.h"
 #include "api/PolicyEndpoints.h"
 #include "api/RepositoryEndpoints.h"
+#include "api/ScrubEndpoints.h"
 #include "api/UserEndpoints.h"
 
 #include <QJsonDocument>
@@ -84,6 +85,8 @@ ManagementApi::ManagementApi(ApiServices services)
     }
     if (m_services.audit)
         AuditEndpoints::add(*m_table);
+    if (m_services.registry && m_services.jobs)
+        ScrubEndpoints::add(*m_table, m_services);
     if (m_services.jobs)
         JobEndpoints::add(*m_table);
 

@@ -306,6 +306,8 @@ QList<Sample> TestApiOpenApi::samples() const
         {QStringLiteral("runGc"), "POST", QStringLiteral("/api/v1/gc"),
          o({{QStringLiteral("gracePeriodSeconds"), 100000000}})},
         {QStringLiteral("getGc"), "GET", QStringLiteral("/api/v1/gc"), {}},
+        {QStringLiteral("runScrub"), "POST", QStringLiteral("/api/v1/scrub"), {}},
+        {QStringLiteral("getScrub"), "GET", QStringLiteral("/api/v1/scrub"), {}},
 
         {QStringLiteral("listJobs"), "GET", QStringLiteral("/api/v1/jobs"), {}},
         {QStringLiteral("getJob"), "GET", QStringLiteral("/api/v1/jobs/%1").arg(m_jobId), {}},
