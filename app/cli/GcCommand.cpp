@@ -18,8 +18,10 @@ QList<Subcommand> GcCommand::subcommands() const
          tr("Removes the blobs nothing references any more while the registry keeps serving; with "
             "--dry-run only lists them. 'berthctl gc status' shows the bytes a run would free now and the "
             "last run. Administrators only."),
-         {CommandArgument{QStringLiteral("status"),
-                          tr("Show the reclaimable space and the last run instead."), true, false}},
+         {CommandArgument{QStringLiteral("status|history"),
+                          tr("status: show the reclaimable space, the last run and the schedule instead; "
+                             "history: list the recent runs."),
+                          true, false}},
          {QCommandLineOption(QStringLiteral("dry-run"), tr("List what would go; change nothing.")),
           QCommandLineOption(QStringLiteral("delete-untagged"),
                              tr("Also delete manifests no tag or kept index keeps (and their layers).")),
@@ -28,7 +30,13 @@ QList<Subcommand> GcCommand::subcommands() const
                                 "deleted manifests.")),
           QCommandLineOption(QStringLiteral("grace"),
                              tr("Keep what was uploaded or touched in the last SECONDS (default 3600)."),
-                             QStringLiteral("SECONDS"))},
+                             QStringLiteral("SECONDS")),
+          QCommandLineOption(QStringLiteral("limit"), tr("With history: at most N runs (default 20)."),
+                             QStringLiteral("N")),
+          QCommandLineOption(
+              QStringLiteral("background"),
+              tr("Start the run as a job and return at once with its id ('berthctl jobs wait ID' "
+                 "follows it)."))},
          gc},
     };
 }
@@ -38,9 +46,11 @@ int GcCommand::gc(Invocation& call)
     const QString action = call.argument(0);
     if (action == QLatin1String("status"))
         return status(call);
+    if (action == QLatin1String("history"))
+        return history(call);
     if (!action.isEmpty())
-        return call.usageError(tr("\"%1\" is not something gc does; use 'berthctl gc' or 'berthctl gc "
-                                  "status'.")
+        return call.usageError(tr("\"%1\" is not something gc does; use 'berthctl gc', 'berthctl gc "
+                                  "status' or 'berthctl gc history'.")
                                    .arg(action.left(60)));
     QJsonObject body{{QStringLiteral("dryRun"), call.isSet(QStringLiteral("dry-run"))},
                      {QStringLiteral("deleteUntagged"), call.isSet(QStringLiteral("delete-untagged"))},
@@ -53,10 +63,22 @@ int GcCommand::gc(Invocation& call)
                                        .arg(call.value(QStringLiteral("grace")).left(60)));
         body.insert(QStringLiteral("gracePeriodSeconds"), seconds);
     }
+    const bool background = call.isSet(QStringLiteral("background"));
+    if (background)
+        body.insert(QStringLiteral("wait"), false);
     const ApiResponse response = call.api().send("POST", QStringLiteral("/api/v1/gc"), body);
     if (!response.ok())
         return call.failure(response);
     const QJsonObject r = response.object();
+    if (background) {
+        const qint64 job = r.value(QStringLiteral("job")).toObject().value(QStringLiteral("id")).toInteger();
+        if (call.output().json())
+            call.output().printJson(r);
+        else
+            call.output().message(
+                tr("Started garbage collection as job %1; 'berthctl jobs wait %1' follows it.").arg(job));
+        return Invocation::Success;
+    }
     if (call.output().json()) {
         call.output().printJson(r);
         return Invocation::Success;
@@ -107,7 +129,7 @@ int GcCommand::status(Invocation& call)
         {tr("Grace period"), tr("%1 s").arg(r.value(QStringLiteral("gracePeriodSeconds")).toInteger())}};
     const QJsonObject last = r.value(QStringLiteral("lastRun")).toObject();
     if (last.isEmpty()) {
-        fields.append({tr("Last run"), tr("none since the server started")});
+        fields.append({tr("Last run"), tr("never")});
     } else {
         fields.append({tr("Last run"), Output::time(last.value(QStringLiteral("finishedAt")))});
         fields.append({tr("Last run freed"), Output::size(last.value(QStringLiteral("bytes")).toInteger())});
@@ -116,7 +138,41 @@ int GcCommand::status(Invocation& call)
                                          .arg(last.value(QStringLiteral("blobCount")).toInteger())
                                          .arg(last.value(QStringLiteral("manifestCount")).toInteger())});
     }
+    const QJsonObject schedule = r.value(QStringLiteral("schedule")).toObject();
+    const qint64 interval = schedule.value(QStringLiteral("intervalSeconds")).toInteger();
+    fields.append(
+        {tr("Schedule"), interval > 0 ? tr("every %1 h").arg(double(interval) / 3600.0) : tr("off")});
+    if (interval > 0)
+        fields.append({tr("Next run"), Output::time(schedule.value(QStringLiteral("nextRunAt")))});
     call.output().record(fields);
+    return Invocation::Success;
+}
+
+int GcCommand::history(Invocation& call)
+{
+    QueryItems query;
+    if (call.isSet(QStringLiteral("limit")))
+        query.append({QStringLiteral("limit"), call.value(QStringLiteral("limit"))});
+    const ApiResponse response = call.api().get(QStringLiteral("/api/v1/gc/runs"), query);
+    if (!response.ok())
+        return call.failure(response);
+    const QJsonArray runs = response.object().value(QStringLiteral("items")).toArray();
+    if (call.output().json()) {
+        call.output().printJson(runs);
+        return Invocation::Success;
+    }
+    QList<QStringList> rows;
+    for (const QJsonValue& v : runs) {
+        const QJsonObject run = v.toObject();
+        rows << QStringList{Output::time(run.value(QStringLiteral("startedAt"))),
+                            run.value(QStringLiteral("trigger")).toString(),
+                            run.value(QStringLiteral("outcome")).toString(),
+                            QString::number(run.value(QStringLiteral("blobCount")).toInteger()),
+                            QString::number(run.value(QStringLiteral("manifestCount")).toInteger()),
+                            Output::size(run.value(QStringLiteral("bytes")).toInteger())};
+    }
+    call.output().table(
+        {tr("STARTED"), tr("TRIGGER"), tr("OUTCOME"), tr("BLOBS"), tr("MANIFESTS"), tr("FREED")}, rows);
     return Invocation::Success;
 }
 

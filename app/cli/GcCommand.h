@@ -22,6 +22,7 @@ public:
 private:
     static int gc(Invocation& call);
     static int status(Invocation& call);
+    static int history(Invocation& call);
 };
 
 } // namespace berth

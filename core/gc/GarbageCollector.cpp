@@ -3,11 +3,14 @@
 #include "gc/BlobRemovalHold.h"
 #include "gc/GcPlanner.h"
 #include "gc/GcSnapshot.h"
+#include "jobs/JobContext.h"
+#include "maintenance/MaintenanceLog.h"
 #include "metadata/MetadataStore.h"
 #include "metadata/StoredTime.h"
 #include "registry/RegistryService.h"
 #include "storage/BlobStore.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 
 namespace berth {
@@ -37,28 +40,83 @@ GarbageCollector::GarbageCollector(MetadataStore& metadata, BlobStore& store, Cl
 
 GarbageCollector::GarbageCollector(RegistryService& registry)
     : GarbageCollector(registry.metadata(), registry.blobStore(), registry.clock())
-{}
+{
+    // Qt signals are public: GC's deletions reach the same consumers as every other deletion.
+    RegistryService* service = &registry;
+    m_sink = [service](const RegistryEvent& event) { emit service->registryEvent(event); };
+}
 
-Result<GcResult> GarbageCollector::run(const GcOptions& options)
+void GarbageCollector::setMaintenanceLog(MaintenanceLog* log)
+{
+    m_log = log;
+}
+
+void GarbageCollector::setEventSink(EventSink sink)
+{
+    m_sink = std::move(sink);
+}
+
+void GarbageCollector::publish(RegistryEventType type, const QString& repository, const Digest& digest,
+                               qint64 bytes)
+{
+    if (!m_sink)
+        return;
+    RegistryEvent event;
+    event.type = type;
+    event.repository = repository;
+    event.digest = digest;
+    event.bytes = bytes;
+    event.at = m_clock.now();
+    m_sink(event);
+}
+
+void GarbageCollector::record(const GcRunSummary& summary)
+{
+    {
+        std::lock_guard lock(m_lastMutex);
+        m_last = summary;
+    }
+    if (m_log) {
+        auto recorded = m_log->record(summary.toRun());
+        if (!recorded)
+            qWarning("Could not record the garbage collection run: %s", qPrintable(recorded.error().message));
+    }
+}
+
+Result<GcResult> GarbageCollector::run(const GcOptions& options, JobContext* context, const QString& trigger)
 {
     std::lock_guard runLock(m_runMutex);
     GcResult result;
     result.options = options;
     result.startedAt = m_clock.now();
     const QDateTime cutoff = cutoffFor(result.startedAt, options.gracePeriodSeconds);
+    // A failed run is recorded too (not a dry run: it changes nothing worth a history entry).
+    const auto failed = [&](const Error& error) -> Result<GcResult> {
+        if (!options.dryRun) {
+            GcRunSummary summary = GcRunSummary::of(result, trigger);
+            summary.finishedAt = m_clock.now();
+            summary.outcome = MaintenanceLog::Failed;
+            summary.error = error.message;
+            record(summary);
+        }
+        return error;
+    };
+    if (context)
+        context->setStatus(
+            QCoreApplication::translate("GarbageCollector", "Finding what nothing references"));
 
     QSet<qint64> deletedManifests;
     if (options.deleteUntagged && !options.dryRun) {
-        auto deleted = deleteUntaggedManifests(options, cutoff, result);
+        auto deleted = deleteUntaggedManifests(options, cutoff, result, context);
         if (!deleted)
-            return deleted.error();
+            return failed(deleted.error());
     }
     // The blobs are listed before the metadata is read: a blob stored after the listing is not a
     // candidate, and one linked after the reading is caught by the re-check before removal.
     const QList<StoredBlob> stored = m_store.storedBlobs();
     auto snapshot = GcSnapshot::load(m_metadata);
     if (!snapshot)
-        return snapshot.error();
+        return failed(snapshot.error());
     if (options.deleteUntagged && options.dryRun) {
         deletedManifests = GcPlanner::untaggedManifests(snapshot.value(), options, cutoff);
         for (const auto& m : snapshot.value().manifests) {
@@ -72,28 +130,34 @@ Result<GcResult> GarbageCollector::run(const GcOptions& options)
         result.blobs = garbage;
         for (const GcBlob& blob : garbage)
             result.bytes += blob.size;
-    } else {
-        auto removed = removeBlobs(garbage, cutoff, result);
+        if (context)
+            context->setProgress(garbage.size(), garbage.size());
+    } else if (!result.cancelled) {
+        auto removed = removeBlobs(garbage, cutoff, result, context);
         if (!removed)
-            return removed.error();
+            return failed(removed.error());
     }
     result.finishedAt = m_clock.now();
     sortResult(result);
-    if (!options.dryRun) {
-        std::lock_guard lock(m_lastMutex);
-        m_last = result;
-    }
+    if (!options.dryRun)
+        record(GcRunSummary::of(result, trigger));
     return result;
 }
 
 Result<void> GarbageCollector::deleteUntaggedManifests(const GcOptions& options, const QDateTime& cutoff,
-                                                       GcResult& result)
+                                                       GcResult& result, JobContext* context)
 {
+    if (context)
+        context->setStatus(QCoreApplication::translate("GarbageCollector", "Deleting untagged manifests"));
     auto repositories = GcSnapshot::load(m_metadata);
     if (!repositories)
         return repositories.error();
     const QList<qint64> ids = repositories.value().repositories.keys();
     for (qint64 repositoryId : ids) {
+        if (context && context->isCancelled()) {
+            result.cancelled = true;
+            return {};
+        }
         // One repository at a time, decided and deleted under the writer lock: a tag or index pushed
         // meanwhile is either seen here or comes after.
         QList<GcManifest> deletedHere;
@@ -120,14 +184,31 @@ Result<void> GarbageCollector::deleteUntaggedManifests(const GcOptions& options,
         if (!done)
             return done;
         result.manifests += deletedHere;
+        for (const GcManifest& m : deletedHere)
+            publish(RegistryEventType::ManifestDeleted, m.repository, m.digest, m.size);
     }
     return {};
 }
 
 Result<void> GarbageCollector::removeBlobs(const QList<GcBlob>& garbage, const QDateTime& cutoff,
-                                           GcResult& result)
+                                           GcResult& result, JobContext* context)
 {
+    const qint64 total = garbage.size();
+    qint64 considered = 0;
+    if (context) {
+        context->setProgress(0, total);
+        context->setStatus(QCoreApplication::translate("GarbageCollector", "Removing %n unreferenced blob(s)",
+                                                       nullptr, int(total)));
+    }
     for (const GcBlob& blob : garbage) {
+        if (context) {
+            if (context->isCancelled()) {
+                result.cancelled = true;
+                return {};
+            }
+            context->setProgress(considered, total);
+        }
+        ++considered;
         const QString digest = blob.digest.toString();
         // A backup copying this blob holds it: leave it for a later run (kept until the commit below).
         const auto removalLock = BlobRemovalHold::lockForRemoval(blob.digest);
@@ -166,10 +247,13 @@ Result<void> GarbageCollector::removeBlobs(const QList<GcBlob>& garbage, const Q
         if (done && freed >= 0) {
             result.blobs.append(GcBlob{blob.digest, freed});
             result.bytes += freed;
+            publish(RegistryEventType::BlobCollected, QString(), blob.digest, freed);
         } else {
             ++result.skipped;
         }
     }
+    if (context)
+        context->setProgress(total, total);
     return {};
 }
 
@@ -189,8 +273,13 @@ Result<GcReclaimable> GarbageCollector::reclaimableNow(qint64 gracePeriodSeconds
     return out;
 }
 
-std::optional<GcResult> GarbageCollector::lastRun() const
+std::optional<GcRunSummary> GarbageCollector::lastRun() const
 {
+    if (m_log) {
+        auto last = m_log->last(MaintenanceLog::Gc);
+        if (last && last.value())
+            return GcRunSummary::fromRun(*last.value());
+    }
     std::lock_guard lock(m_lastMutex);
     return m_last;
 }

@@ -49,6 +49,9 @@ struct GcResult
     qint64 bytes = 0;
     /// Garbage candidates left alone because something referenced or touched them meanwhile.
     int skipped = 0;
+    /// The run was cancelled (JobContext) before it got through the candidates; the lists say what it
+    /// had done by then.
+    bool cancelled = false;
 };
 
 /// Space a run with default options would free now.

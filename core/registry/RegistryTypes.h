@@ -59,6 +59,7 @@ enum class RegistryEventType {
     RepositoryMoved,             ///< compartment / previousCompartment say from where to where
     RepositoryDeleted,
     RepositoryVisibilityChanged, ///< isPublic says which way
+    BlobCollected,               ///< garbage collection removed the blob from the store (digest, bytes)
 };
 
 /// Emitted by RegistryService after each operation commits; audit, metering, the console consume it.

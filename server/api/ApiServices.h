@@ -7,6 +7,7 @@ class AuditLog;
 class IdentityService;
 class JobRunner;
 class MaintenanceLog;
+class MaintenanceScheduler;
 class RegistryService;
 
 /// What the management API works on. The registry and the gate are required; the identity and audit
@@ -20,6 +21,8 @@ struct ApiServices
     /// Where long tasks started through the API run (their endpoints answer 202 with the job).
     JobRunner* jobs = nullptr;
     MaintenanceLog* maintenance = nullptr;
+    /// When set, GET /api/v1/gc shows when garbage collection runs next.
+    MaintenanceScheduler* scheduler = nullptr;
 };
 
 } // namespace berth

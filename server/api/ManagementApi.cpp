@@ -74,7 +74,7 @@ ManagementApi::ManagementApi(ApiServices services)
 {
     RepositoryEndpoints::add(*m_table);
     if (m_services.registry)
-        GcEndpoints::add(*m_table, *m_services.registry);
+        GcEndpoints::add(*m_table, m_services);
     if (m_services.identity) {
         IdentityJson::addSchemas(*m_table);
         CompartmentEndpoints::add(*m_table);

@@ -2,6 +2,8 @@
 
 #include "host/RegistryHost.h"
 #include "http/HttpServer.h"
+#include "jobs/JobRunner.h"
+#include "maintenance/MaintenanceScheduler.h"
 #include "tls/LocalCertificateAuthority.h"
 #include "tls/TlsCredentials.h"
 
@@ -45,6 +47,9 @@ bool Daemon::start()
     RegistryHost::Options hostOptions;
     hostOptions.dataDirectory = m_options.dataDirectory;
     hostOptions.adminPasswordFile = m_options.adminPasswordFile;
+    hostOptions.gcIntervalSeconds = m_options.gcIntervalSeconds;
+    hostOptions.gcGracePeriodSeconds = m_options.gcGracePeriodSeconds;
+    hostOptions.scrubIntervalSeconds = m_options.scrubIntervalSeconds;
     m_host = std::make_unique<RegistryHost>(hostOptions);
     const Result<void> opened = m_host->open();
     if (!opened) {
@@ -84,7 +89,25 @@ bool Daemon::start()
     if (!writeReadyFile())
         return false;
     printWelcome();
+    logJobs();
+    m_host->scheduler().start();
     return true;
+}
+
+void Daemon::logJobs()
+{
+    // One line when a job starts and one when it ends (queued on this thread: jobs report from theirs).
+    connect(&m_host->jobs(), &JobRunner::jobChanged, this, [this](const JobSnapshot& job) {
+        if (job.state == JobState::Running && !m_startedJobs.contains(job.id)) {
+            m_startedJobs.insert(job.id);
+            qInfo().noquote() << tr("Job %1 started: %2.").arg(job.id).arg(job.title);
+        } else if (job.isFinished()) {
+            m_startedJobs.remove(job.id);
+            qInfo().noquote() << tr("Job %1 (%2) ended: %3. %4")
+                                     .arg(job.id)
+                                     .arg(job.title, JobSnapshot::stateName(job.state), job.result);
+        }
+    });
 }
 
 bool Daemon::setUpTls()
@@ -208,8 +231,9 @@ void Daemon::printWelcome() const
     qInfo().noquote() << QStringLiteral("  docker login %1").arg(where);
     qInfo().noquote() << QStringLiteral("  docker push %1/hello:latest").arg(where);
     if (secure) {
-        qInfo().noquote()
-            << QStringLiteral("  podman login %1 && podman push localhost/hello:latest %1/hello:latest").arg(where);
+        qInfo().noquote() << QStringLiteral(
+                                 "  podman login %1 && podman push localhost/hello:latest %1/hello:latest")
+                                 .arg(where);
         qInfo().noquote()
             << QStringLiteral("  skopeo copy docker-archive:hello.tar docker://%1/hello:latest").arg(where);
         if (m_localCaCertificate.isEmpty())

@@ -3,6 +3,7 @@
 #include "daemon/DaemonOptions.h"
 
 #include <QObject>
+#include <QSet>
 #include <memory>
 
 class QSocketNotifier;
@@ -30,6 +31,7 @@ private:
     bool writeReadyFile();
     bool setUpTls();
     void printWelcome() const;
+    void logJobs();
 
     DaemonOptions m_options;
     std::unique_ptr<RegistryHost> m_host;
@@ -38,6 +40,7 @@ private:
     bool m_stopping = false;
     QString m_localCaCertificate;  ///< --tls auto: the CA clients must trust
     bool m_localCaCreated = false; ///< --tls auto made a new CA on this start: say how to trust it
+    QSet<quint64> m_startedJobs;   ///< jobs whose start was logged
 };
 
 } // namespace berth

@@ -44,6 +44,52 @@ bool parseTlsMode(const QString& text, DaemonOptions::TlsMode* mode)
     return true;
 }
 
+/// One number of the "maintenance" section: a whole number, 0 or more, times `unitSeconds`.
+bool readMaintenanceValue(const QJsonObject& maintenance, const QString& key, qint64 unitSeconds,
+                          const QString& path, qint64* seconds, QString* error)
+{
+    if (!maintenance.contains(key))
+        return true;
+    const double value = maintenance.value(key).toDouble(-1);
+    if (!maintenance.value(key).isDouble() || value < 0 || value != double(qint64(value)) || value > 1e6) {
+        *error = DaemonOptions::tr("\"maintenance\": \"%1\" in %2 must be a whole number, 0 or more (0 turns "
+                                   "it off).")
+                     .arg(key, path);
+        return false;
+    }
+    *seconds = qint64(value) * unitSeconds;
+    return true;
+}
+
+bool readMaintenance(const QJsonValue& value, const QString& path, DaemonOptions* options, QString* error)
+{
+    if (value.isUndefined())
+        return true;
+    if (!value.isObject()) {
+        *error =
+            DaemonOptions::tr("\"maintenance\" in %1 must be an object such as {\"gcIntervalHours\": 24}.")
+                .arg(path);
+        return false;
+    }
+    const QJsonObject maintenance = value.toObject();
+    static const QStringList known = {QStringLiteral("gcIntervalHours"), QStringLiteral("scrubIntervalHours"),
+                                      QStringLiteral("gcGracePeriodMinutes")};
+    for (const QString& key : maintenance.keys()) {
+        if (!known.contains(key)) {
+            *error =
+                DaemonOptions::tr("\"maintenance\" in %1 has an unknown setting \"%2\"; known settings: %3.")
+                    .arg(path, key, known.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+    return readMaintenanceValue(maintenance, QStringLiteral("gcIntervalHours"), 3600, path,
+                                &options->gcIntervalSeconds, error) &&
+           readMaintenanceValue(maintenance, QStringLiteral("scrubIntervalHours"), 3600, path,
+                                &options->scrubIntervalSeconds, error) &&
+           readMaintenanceValue(maintenance, QStringLiteral("gcGracePeriodMinutes"), 60, path,
+                                &options->gcGracePeriodSeconds, error);
+}
+
 bool readTls(const QJsonValue& value, const QString& path, DaemonOptions* options, QString* error)
 {
     if (value.isUndefined())
@@ -147,7 +193,8 @@ bool DaemonOptions::readConfigFile(const QString& path, DaemonOptions* options, 
                                       QStringLiteral("http"),
                                       QStringLiteral("tls"),
                                       QStringLiteral("allowPlainHttp"),
-                                      QStringLiteral("adminPasswordFile")};
+                                      QStringLiteral("adminPasswordFile"),
+                                      QStringLiteral("maintenance")};
     for (const QString& key : root.keys()) {
         if (!known.contains(key)) {
             *error = tr("The config file %1 has an unknown setting \"%2\"; known settings: %3.")
@@ -165,6 +212,8 @@ bool DaemonOptions::readConfigFile(const QString& path, DaemonOptions* options, 
     if (root.contains(QStringLiteral("adminPasswordFile")))
         options->adminPasswordFile = root.value(QStringLiteral("adminPasswordFile")).toString();
     if (!readTls(root.value(QStringLiteral("tls")), path, options, error))
+        return false;
+    if (!readMaintenance(root.value(QStringLiteral("maintenance")), path, options, error))
         return false;
     if (root.contains(QStringLiteral("allowPlainHttp"))) {
         if (!root.value(QStringLiteral("allowPlainHttp")).isBool()) {

@@ -36,6 +36,12 @@ public:
     QString tlsKeyFile;          ///< PEM: its private key, unencrypted (TlsMode::Files)
     bool allowPlainHttp = false; ///< plain HTTP on an address other than loopback
 
+    /// "maintenance": {"gcIntervalHours": 24, "scrubIntervalHours": 168, "gcGracePeriodMinutes": 60};
+    /// an interval of 0 turns that schedule off.
+    qint64 gcIntervalSeconds = 24 * 3600;
+    qint64 scrubIntervalSeconds = 168 * 3600;
+    qint64 gcGracePeriodSeconds = 3600;
+
     enum class ParseOutcome
     {
         Run,

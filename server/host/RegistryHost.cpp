@@ -15,9 +15,12 @@
 #include "auth/SigningKey.h"
 #include "auth/TokenService.h"
 #include "distribution/DistributionApi.h"
+#include "gc/GarbageCollector.h"
+#include "gc/GcJob.h"
 #include "iam/IdentityService.h"
 #include "jobs/JobRunner.h"
 #include "maintenance/MaintenanceLog.h"
+#include "maintenance/MaintenanceScheduler.h"
 #include "registry/RegistryService.h"
 #include "routing/Router.h"
 
@@ -55,6 +58,20 @@ AuditRecord auditOf(const IdentityEvent& event)
     return record;
 }
 
+/// The audit record of a finished maintenance job (garbage collection, scrub...).
+AuditRecord auditOf(const JobSnapshot& job)
+{
+    AuditRecord record;
+    record.actor = AuditRecord::systemActor();
+    record.action = job.kind == JobKind::GarbageCollection ? QStringLiteral("maintenance.gc")
+                                                           : QStringLiteral("maintenance.job");
+    record.target = job.title;
+    record.details = QJsonObject{{QStringLiteral("job"), qint64(job.id)},
+                                 {QStringLiteral("state"), JobSnapshot::stateName(job.state)},
+                                 {QStringLiteral("result"), job.result}};
+    return record;
+}
+
 } // namespace
 
 struct RegistryHost::Private
@@ -76,10 +93,13 @@ struct RegistryHost::Private
     std::unique_ptr<RequestAuthenticator> authenticator;
     std::unique_ptr<PolicyAccessGate> gate;
     std::unique_ptr<MaintenanceLog> maintenanceLog;
+    std::shared_ptr<GarbageCollector> gc;
+    std::unique_ptr<MaintenanceScheduler> scheduler;
     std::unique_ptr<ManagementApi> api;
     std::unique_ptr<Router> router;
     /// Declared last so it goes first: running jobs use everything above.
-    std::unique_ptr<JobRunner> jobs;
+    std::unique_ptr<JobRunner> ownJobs;
+    JobRunner* jobs = nullptr; ///< ownJobs, or Options::jobRunner
 };
 
 RegistryHost::RegistryHost(Options options, QObject* parent) : QObject(parent), d(std::make_unique<Private>())
@@ -89,6 +109,13 @@ RegistryHost::RegistryHost(Options options, QObject* parent) : QObject(parent), 
 
 RegistryHost::~RegistryHost()
 {
+    // A runner shared with the host's owner outlives it: what runs there must not outlive the registry.
+    if (d->jobs && !d->ownJobs) {
+        for (const JobSnapshot& job : d->jobs->jobs())
+            if (!job.isFinished())
+                d->jobs->cancel(job.id);
+        d->jobs->waitForIdle(60'000);
+    }
     flush();
 }
 
@@ -172,10 +199,40 @@ Result<void> RegistryHost::open()
     d->maintenanceLog = std::make_unique<MaintenanceLog>(d->registry->metadata());
     JobRunner::Options jobOptions;
     jobOptions.clock = o.clock;
-    d->jobs = std::make_unique<JobRunner>(jobOptions);
-    d->api =
-        std::make_unique<ManagementApi>(ApiServices{d->registry.get(), d->gate.get(), d->identity.get(),
-                                                    d->audit.get(), d->jobs.get(), d->maintenanceLog.get()});
+    if (o.jobRunner) {
+        d->jobs = o.jobRunner;
+    } else {
+        d->ownJobs = std::make_unique<JobRunner>(jobOptions);
+        d->jobs = d->ownJobs.get();
+    }
+    // Each finished maintenance job (garbage collection, scrub...) leaves an audit record.
+    connect(
+        d->jobs, &JobRunner::jobChanged, d->audit.get(),
+        [audit](const JobSnapshot& job) {
+            if (job.isFinished() && (job.kind == JobKind::GarbageCollection || job.kind == JobKind::Scrub))
+                audit->append(auditOf(job));
+        },
+        Qt::DirectConnection);
+    d->gc = std::make_shared<GarbageCollector>(*d->registry);
+    d->gc->setMaintenanceLog(d->maintenanceLog.get());
+    d->scheduler = std::make_unique<MaintenanceScheduler>(*d->jobs, *d->maintenanceLog, *o.clock);
+    MaintenanceScheduler::Task gcTask;
+    gcTask.kind = MaintenanceLog::Gc;
+    gcTask.jobKind = JobKind::GarbageCollection;
+    gcTask.title = GcJob::title(GcOptions(), MaintenanceLog::Scheduled);
+    gcTask.intervalSeconds = o.gcIntervalSeconds;
+    std::shared_ptr<GarbageCollector> gc = d->gc;
+    const qint64 grace = o.gcGracePeriodSeconds;
+    gcTask.make = [gc, grace](const QString& trigger) {
+        GcOptions options;
+        options.gracePeriodSeconds = grace;
+        return GcJob::make(gc, options, trigger);
+    };
+    d->scheduler->add(gcTask);
+    ApiServices services{d->registry.get(), d->gate.get(), d->identity.get(),
+                         d->audit.get(),    d->jobs,       d->maintenanceLog.get()};
+    services.scheduler = d->scheduler.get();
+    d->api = std::make_unique<ManagementApi>(services);
     d->api->addRoutes(*d->router);
 
     RequestAuthenticator* authenticator = d->authenticator.get();
@@ -208,6 +265,16 @@ JobRunner& RegistryHost::jobs()
 MaintenanceLog& RegistryHost::maintenanceLog()
 {
     return *d->maintenanceLog;
+}
+
+MaintenanceScheduler& RegistryHost::scheduler()
+{
+    return *d->scheduler;
+}
+
+std::shared_ptr<GarbageCollector> RegistryHost::garbageCollector()
+{
+    return d->gc;
 }
 
 RegistryService& RegistryHost::registry()

@@ -11,9 +11,11 @@
 namespace berth {
 
 class AuditLog;
+class GarbageCollector;
 class IdentityService;
 class JobRunner;
 class MaintenanceLog;
+class MaintenanceScheduler;
 class RegistryService;
 class Router;
 
@@ -34,6 +36,16 @@ public:
         int tokenLifetimeSeconds = 300;
         int maxAuthTokensPerUser = 2;
         Clock* clock = &Clock::system();
+        /// Garbage collection runs this often (0: never on its own), keeping what is younger than the
+        /// grace period.
+        qint64 gcIntervalSeconds = 24 * 3600;
+        qint64 gcGracePeriodSeconds = 3600;
+        /// Scrub runs this often (0: never on its own).
+        qint64 scrubIntervalSeconds = 7 * 24 * 3600;
+        /// Run the server's jobs on this runner instead of one of its own (the console shows its jobs
+        /// and the server's in one panel). It must outlive the host; the host cancels and waits for what
+        /// still runs there when it is destroyed.
+        JobRunner* jobRunner = nullptr;
     };
 
     explicit RegistryHost(Options options, QObject* parent = nullptr);
@@ -52,6 +64,11 @@ public:
     JobRunner& jobs();
     /// The history of maintenance runs (kept in the metadata database).
     MaintenanceLog& maintenanceLog();
+    /// Runs maintenance when due (garbage collection every Options::gcIntervalSeconds...) as jobs on
+    /// jobs(). Made by open(); call its start() to have it check on its own.
+    MaintenanceScheduler& scheduler();
+    /// The collector the schedule runs (records its runs in maintenanceLog()).
+    std::shared_ptr<GarbageCollector> garbageCollector();
 
     /// Writes what is pending (pull statistics, audit records). Call before the process exits.
     void flush();

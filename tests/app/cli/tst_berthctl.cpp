@@ -554,6 +554,7 @@ private slots:
             {"verifyAudit", {"audit", "verify"}},
             {"getGc", {"gc", "status"}},
             {"runGc", {"gc"}},
+            {"listGcRuns", {"gc", "history"}},
             {"listJobs", {"jobs", "list"}},
             {"getJob", {"jobs", "show"}},
             {"cancelJob", {"jobs", "cancel"}},

@@ -130,6 +130,27 @@ private slots:
         QVERIFY2(status.out.contains(QStringLiteral("Reclaimable now")), qPrintable(status.out));
         QVERIFY(status.out.contains(QStringLiteral("3 blob(s), 0 manifest(s)")));
 
+        // The last run is kept in the database: a restarted berthd still shows it.
+        QCOMPARE(m_berthd->stop(), 0);
+        QVERIFY2(m_berthd->start(), qPrintable(m_berthd->errorString()));
+        status = admin({"--output", "json", "gc", "status"});
+        EXPECT_EXIT(status, 0);
+        const QJsonObject last = status.object().value("lastRun").toObject();
+        QCOMPARE(last.value("bytes").toInteger(), config.size() + layer.size() + manifest.size());
+        QCOMPARE(last.value("blobCount").toInt(), 3);
+        QCOMPARE(last.value("trigger").toString(), QStringLiteral("manual"));
+        QCOMPARE(status.object().value("schedule").toObject().value("intervalSeconds").toInt(), 24 * 3600);
+        QVERIFY(!status.object().value("schedule").toObject().value("nextRunAt").isNull());
+
+        // In the background: the job's id, then 'jobs wait' follows it.
+        Run background = admin({"--output", "json", "gc", "--background"});
+        EXPECT_EXIT(background, 0);
+        const qint64 job = background.object().value("job").toObject().value("id").toInteger();
+        QVERIFY2(job > 0, qPrintable(background.describe()));
+        Run waited = admin({"--output", "json", "jobs", "wait", QString::number(job)});
+        EXPECT_EXIT(waited, 0);
+        QCOMPARE(waited.object().value("kind").toString(), QStringLiteral("gc"));
+
         EXPECT_EXIT(admin({"gc", "--grace", "soon"}), 2);
         EXPECT_EXIT(admin({"gc", "later"}), 2);
         EXPECT_EXIT(admin({"gc", "--help"}), 0);

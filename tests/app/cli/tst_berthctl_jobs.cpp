@@ -72,7 +72,7 @@ class TestBerthctlJobs : public QObject
 private:
     ApiTestServer m_server;
 
-    QString serverUrl() const { return m_server.client().baseUrl().toString(); }
+    QString serverUrl() { return m_server.client().baseUrl().toString(); }
 
     Run as(const QString& user, const QStringList& args)
     {

@@ -306,6 +306,7 @@ QList<Sample> TestApiOpenApi::samples() const
         {QStringLiteral("runGc"), "POST", QStringLiteral("/api/v1/gc"),
          o({{QStringLiteral("gracePeriodSeconds"), 100000000}})},
         {QStringLiteral("getGc"), "GET", QStringLiteral("/api/v1/gc"), {}},
+        {QStringLiteral("listGcRuns"), "GET", QStringLiteral("/api/v1/gc/runs"), {}},
         {QStringLiteral("runScrub"), "POST", QStringLiteral("/api/v1/scrub"), {}},
         {QStringLiteral("getScrub"), "GET", QStringLiteral("/api/v1/scrub"), {}},
 

@@ -1,5 +1,6 @@
 #include "daemon/DaemonOptions.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace berth;
@@ -65,6 +66,42 @@ private slots:
         QCOMPARE(options.logLevel, QStringLiteral("debug"));
         QCOMPARE(options.limits.workerThreads, 3);
         QCOMPARE(options.limits.idleTimeoutMs, 7000);
+    }
+
+    void readsTheMaintenanceSection()
+    {
+        QTemporaryDir dir;
+        auto write = [&dir](const QByteArray& json) {
+            QFile file(dir.filePath(QStringLiteral("berthd.json")));
+            file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            file.write(json);
+            return file.fileName();
+        };
+        DaemonOptions defaults;
+        QCOMPARE(defaults.gcIntervalSeconds, qint64(24 * 3600));
+        QCOMPARE(defaults.scrubIntervalSeconds, qint64(168 * 3600));
+        QCOMPARE(defaults.gcGracePeriodSeconds, qint64(3600));
+
+        DaemonOptions options;
+        QString error;
+        QVERIFY2(DaemonOptions::readConfigFile(
+                     write(R"({"maintenance": {"gcIntervalHours": 6, "scrubIntervalHours": 0,
+                               "gcGracePeriodMinutes": 90}})"),
+                     &options, &error),
+                 qPrintable(error));
+        QCOMPARE(options.gcIntervalSeconds, qint64(6 * 3600));
+        QCOMPARE(options.scrubIntervalSeconds, qint64(0));
+        QCOMPARE(options.gcGracePeriodSeconds, qint64(90 * 60));
+
+        for (const QByteArray& bad :
+             {QByteArray(R"({"maintenance": {"gcIntervalHours": -1}})"),
+              QByteArray(R"({"maintenance": {"gcIntervalHours": 1.5}})"),
+              QByteArray(R"({"maintenance": {"gcIntervalHours": "daily"}})"),
+              QByteArray(R"({"maintenance": {"gcEvery": 3}})"), QByteArray(R"({"maintenance": 24})")}) {
+            DaemonOptions rejected;
+            QVERIFY2(!DaemonOptions::readConfigFile(write(bad), &rejected, &error), bad.constData());
+            QVERIFY2(error.contains(QStringLiteral("\"maintenance\"")), qPrintable(error));
+        }
     }
 
     void rejectsBadConfigFiles_data()
