@@ -183,7 +183,7 @@ Result<bool> fileHasDigest(const QString& path, const Digest& expected, qint64 e
     return digester.finish() == expected;
 }
 
-Result<void> removeContents(const QString& directory)
+Result<void> removeContents(const QString& directory, const QStringList& keep)
 {
     QDir dir(directory);
     if (!dir.exists())
@@ -191,6 +191,8 @@ Result<void> removeContents(const QString& directory)
     const QFileInfoList entries =
         dir.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     for (const QFileInfo& entry : entries) {
+        if (keep.contains(entry.fileName()))
+            continue;
         const bool removed = entry.isDir() && !entry.isSymLink() ? QDir(entry.filePath()).removeRecursively()
                                                                  : QFile::remove(entry.filePath());
         if (!removed)
@@ -200,14 +202,20 @@ Result<void> removeContents(const QString& directory)
     return FileSystem::syncDirectory(directory);
 }
 
-bool isEmptyOrMissing(const QString& directory)
+bool isEmptyOrMissing(const QString& directory, const QStringList& ignore)
 {
     const QFileInfo info(directory);
     if (!info.exists())
         return true;
     if (!info.isDir())
         return false;
-    return QDir(directory).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    const QStringList entries =
+        QDir(directory).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    for (const QString& entry : entries) {
+        if (!ignore.contains(entry))
+            return false;
+    }
+    return true;
 }
 
 } // namespace berth::BackupFiles

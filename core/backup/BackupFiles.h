@@ -7,6 +7,7 @@
 #include <QFileDevice>
 #include <QIODevice>
 #include <QString>
+#include <QStringList>
 #include <functional>
 
 namespace berth {
@@ -31,10 +32,10 @@ Result<void> copyVerified(QIODevice& source, const QString& to, const Digest& ex
 /// Hashes the file; true when it is `expected` with `expectedSize` bytes.
 Result<bool> fileHasDigest(const QString& path, const Digest& expected, qint64 expectedSize,
                            const CopyProgress& progress = {});
-/// Removes everything inside the directory (not the directory itself).
-Result<void> removeContents(const QString& directory);
-/// True when the path does not exist or is an empty directory.
-bool isEmptyOrMissing(const QString& directory);
+/// Removes everything inside the directory (not the directory itself) but the entries named in `keep`.
+Result<void> removeContents(const QString& directory, const QStringList& keep = {});
+/// True when the path does not exist or is a directory holding nothing but the entries named in `ignore`.
+bool isEmptyOrMissing(const QString& directory, const QStringList& ignore = {});
 
 } // namespace BackupFiles
 

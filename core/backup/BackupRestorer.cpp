@@ -6,6 +6,7 @@
 #include "jobs/JobContext.h"
 #include "metadata/MetadataStore.h"
 #include "storage/BlobStore.h"
+#include "storage/DataDirectoryLock.h"
 #include "storage/FileBlobStore.h"
 #include "storage/FileSystem.h"
 
@@ -132,7 +133,7 @@ Result<BackupManifest> BackupRestorer::check() const
     const QFileInfo target(m_options.dataDirectory);
     if (target.exists() && !target.isDir())
         return refused(QStringLiteral("%1 is a file, not a folder.").arg(m_options.dataDirectory));
-    if (!m_options.overwrite && !BackupFiles::isEmptyOrMissing(m_options.dataDirectory))
+    if (!m_options.overwrite && !BackupFiles::isEmptyOrMissing(m_options.dataDirectory, {lockFileName()}))
         return refused(
             QStringLiteral("The data directory %1 is not empty. Restore into an empty (or new) folder, "
                            "or pass the overwrite option to replace what is there.")
@@ -145,27 +146,46 @@ Result<RestoreResult> BackupRestorer::restore(JobContext& context, BlobStore* st
     auto manifest = check();
     if (!manifest)
         return manifest.error();
-    auto cleared = BackupFiles::removeContents(m_options.dataDirectory);
-    if (!cleared)
-        return cleared.error();
+    const bool existed = QFileInfo::exists(m_options.dataDirectory);
     auto made = FileSystem::makePath(m_options.dataDirectory);
     if (!made)
         return made.error();
+    // No berthd (or other restore) may use the directory meanwhile.
+    DataDirectoryLock lock;
+    auto locked = lock.acquire(m_options.dataDirectory);
+    if (!locked) {
+        if (!existed)
+            QDir().rmdir(m_options.dataDirectory);
+        return locked.error();
+    }
+    const QStringList keep{lockFileName()};
+    auto cleared = BackupFiles::removeContents(m_options.dataDirectory, keep);
+    if (!cleared)
+        return cleared.error();
     std::unique_ptr<FileBlobStore> ownStore;
+    Result<RestoreResult> result = Error(ErrorCode::Internal, QString());
     if (!store) {
         ownStore = std::make_unique<FileBlobStore>(m_options.dataDirectory);
         auto initialized = ownStore->initialize();
-        if (!initialized) {
-            (void)BackupFiles::removeContents(m_options.dataDirectory);
-            return initialized.error();
-        }
-        store = ownStore.get();
+        if (!initialized)
+            result = initialized.error();
+        else
+            store = ownStore.get();
     }
-    auto result = restoreInto(manifest.value(), *store, context);
+    if (store)
+        result = restoreInto(manifest.value(), *store, context);
     ownStore.reset();
-    if (!result) // leave the target as empty as it was
-        (void)BackupFiles::removeContents(m_options.dataDirectory);
+    if (!result) { // leave the target as empty as it was
+        (void)BackupFiles::removeContents(m_options.dataDirectory, keep);
+        lock.release();
+        QFile::remove(DataDirectoryLock::lockFilePath(m_options.dataDirectory));
+    }
     return result;
+}
+
+QString BackupRestorer::lockFileName()
+{
+    return QFileInfo(DataDirectoryLock::lockFilePath(QStringLiteral("/x"))).fileName();
 }
 
 Result<RestoreResult> BackupRestorer::restoreInto(const BackupManifest& manifest, BlobStore& store,

@@ -18,8 +18,9 @@ struct RestoreResult
     qint64 bytesRestored = 0;
 };
 
-/// Restores a backup written by BackupWriter into a data directory, offline (no berthd may be using
-/// the directory).
+/// Restores a backup written by BackupWriter into a data directory, offline: it holds the directory's
+/// lock (DataDirectoryLock) throughout, so a berthd using the directory makes it fail, and no berthd can
+/// start on it before the restore is done.
 ///
 /// Refuses, and changes nothing: a backup without backup.json (incomplete: interrupted or cancelled), a
 /// backup of a newer format or from a newer metadata or audit schema than this Berth knows, and a
@@ -49,6 +50,9 @@ public:
     Result<RestoreResult> restore(JobContext& context, BlobStore* store = nullptr);
 
 private:
+    /// The data directory's lock file (berth.lock): held during the restore, ignored when checking the
+    /// target is empty.
+    static QString lockFileName();
     Result<RestoreResult> restoreInto(const BackupManifest& manifest, BlobStore& store, JobContext& context);
 
     Options m_options;

@@ -4,6 +4,7 @@
 #include "api/ApiHandler.h"
 #include "api/ApiSchema.h"
 #include "api/AuditEndpoints.h"
+#include "api/BackupEndpoints.h"
 #include "api/CompartmentEndpoints.h"
 #include "api/GcEndpoints.h"
 #include "api/GroupEndpoints.h"
@@ -85,6 +86,8 @@ ManagementApi::ManagementApi(ApiServices services)
     }
     if (m_services.audit)
         AuditEndpoints::add(*m_table);
+    if (m_services.registry && m_services.jobs && m_services.maintenance)
+        BackupEndpoints::add(*m_table);
     if (m_services.registry && m_services.jobs)
         ScrubEndpoints::add(*m_table, m_services);
     if (m_services.jobs)

@@ -1,6 +1,7 @@
 #include "daemon/Daemon.h"
 #include "daemon/DaemonOptions.h"
 #include "daemon/Logging.h"
+#include "daemon/RestoreCommand.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -16,6 +17,9 @@ int main(int argc, char* argv[])
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("berth"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
+
+    if (berth::RestoreCommand::isRequested(QCoreApplication::arguments()))
+        return berth::RestoreCommand::run(QCoreApplication::arguments());
 
     berth::DaemonOptions options;
     switch (berth::DaemonOptions::parse(QCoreApplication::arguments(), &options)) {
