@@ -554,8 +554,6 @@ private slots:
             {"verifyAudit", {"audit", "verify"}},
             {"getGc", {"gc", "status"}},
             {"runGc", {"gc"}},
-            {"getScrub", {"scrub", "status"}},
-            {"runScrub", {"scrub"}},
             {"listGcRuns", {"gc", "history"}},
             {"listJobs", {"jobs", "list"}},
             {"getJob", {"jobs", "show"}},
