@@ -3,6 +3,7 @@
 #include "cli/ApiClient.h"
 #include "cli/AuditCommands.h"
 #include "cli/BackupCommand.h"
+#include "cli/FsckCommand.h"
 #include "cli/GcCommand.h"
 #include "cli/JobCommands.h"
 #include "cli/AuthTokenCommands.h"
@@ -69,6 +70,7 @@ CommandLine::CommandLine(QTextStream& out, QTextStream& err, QIODevice* input,
     m_families.push_back(std::make_unique<ExplainCommand>());
     m_families.push_back(std::make_unique<AuditCommands>());
     m_families.push_back(std::make_unique<GcCommand>());
+    m_families.push_back(std::make_unique<FsckCommand>());
     m_families.push_back(std::make_unique<BackupCommand>());
     m_families.push_back(std::make_unique<JobCommands>());
     m_families.push_back(std::make_unique<OpenApiCommand>());

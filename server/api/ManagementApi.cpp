@@ -6,6 +6,7 @@
 #include "api/AuditEndpoints.h"
 #include "api/BackupEndpoints.h"
 #include "api/CompartmentEndpoints.h"
+#include "api/FsckEndpoints.h"
 #include "api/GcEndpoints.h"
 #include "api/GroupEndpoints.h"
 #include "api/IdentityJson.h"
@@ -76,6 +77,8 @@ ManagementApi::ManagementApi(ApiServices services)
     RepositoryEndpoints::add(*m_table);
     if (m_services.registry)
         GcEndpoints::add(*m_table, m_services);
+    if (m_services.registry && m_services.jobs && m_services.maintenance)
+        FsckEndpoints::add(*m_table, *m_services.registry);
     if (m_services.identity) {
         IdentityJson::addSchemas(*m_table);
         CompartmentEndpoints::add(*m_table);

@@ -1,6 +1,7 @@
 #include "daemon/Daemon.h"
 #include "daemon/DaemonOptions.h"
 #include "daemon/Logging.h"
+#include "daemon/OfflineFsckCommand.h"
 #include "daemon/RestoreCommand.h"
 
 #include <QCoreApplication>
@@ -20,6 +21,9 @@ int main(int argc, char* argv[])
 
     if (berth::RestoreCommand::isRequested(QCoreApplication::arguments()))
         return berth::RestoreCommand::run(QCoreApplication::arguments());
+
+    if (berth::OfflineFsckCommand::matches(QCoreApplication::arguments()))
+        return berth::OfflineFsckCommand::run(QCoreApplication::arguments());
 
     berth::DaemonOptions options;
     switch (berth::DaemonOptions::parse(QCoreApplication::arguments(), &options)) {

@@ -554,6 +554,8 @@ private slots:
             {"verifyAudit", {"audit", "verify"}},
             {"getGc", {"gc", "status"}},
             {"runGc", {"gc"}},
+            {"getFsck", {"fsck", "status"}},
+            {"runFsck", {"fsck"}},
             {"listGcRuns", {"gc", "history"}},
             {"listJobs", {"jobs", "list"}},
             {"getJob", {"jobs", "show"}},

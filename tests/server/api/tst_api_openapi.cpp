@@ -306,6 +306,8 @@ QList<Sample> TestApiOpenApi::samples() const
         {QStringLiteral("runGc"), "POST", QStringLiteral("/api/v1/gc"),
          o({{QStringLiteral("gracePeriodSeconds"), 100000000}})},
         {QStringLiteral("getGc"), "GET", QStringLiteral("/api/v1/gc"), {}},
+        {QStringLiteral("runFsck"), "POST", QStringLiteral("/api/v1/fsck"), o({{QStringLiteral("repair"), false}})},
+        {QStringLiteral("getFsck"), "GET", QStringLiteral("/api/v1/fsck"), {}},
         {QStringLiteral("listGcRuns"), "GET", QStringLiteral("/api/v1/gc/runs"), {}},
         {QStringLiteral("runScrub"), "POST", QStringLiteral("/api/v1/scrub"), {}},
         {QStringLiteral("getScrub"), "GET", QStringLiteral("/api/v1/scrub"), {}},

@@ -1,0 +1,173 @@
+// berthctl fsck against a real berthd: a healthy registry passes (exit 0), a layer file deleted behind the
+// server's back is reported with the tag it breaks (exit 1, also as JSON and in fsck status), --repair
+// removes what it can, and non-administrators are refused.
+
+#include "cli/CommandLine.h"
+#include "support/BerthdProcess.h"
+#include "support/OciFixtures.h"
+#include "support/RegistryClient.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QTextStream>
+#include <memory>
+
+using namespace berth;
+
+namespace {
+
+struct Run
+{
+    int status = -1;
+    QString out;
+    QString err;
+
+    QJsonObject object() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+    QString describe() const
+    {
+        return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3").arg(status).arg(out, err);
+    }
+};
+
+} // namespace
+
+#define EXPECT_EXIT(run, code)                                                                               \
+    do {                                                                                                     \
+        const Run& r_ = (run);                                                                               \
+        if (r_.status != (code))                                                                             \
+            QFAIL(qPrintable(QStringLiteral("expected exit %1, got ").arg(code) + r_.describe()));           \
+    } while (false)
+
+class TestBerthctlFsck : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<BerthdProcess> m_berthd;
+
+    Run as(const QString& user, const QString& password, const QStringList& args)
+    {
+        Run result;
+        QTextStream out(&result.out);
+        QTextStream err(&result.err);
+        QBuffer in;
+        in.open(QIODevice::ReadOnly);
+        CommandLine commandLine(out, err, &in, QProcessEnvironment());
+        const QString server = m_berthd->baseUrl().adjusted(QUrl::RemoveUserInfo).toString();
+        result.status =
+            commandLine.run(QStringList{QStringLiteral("--server"), server, QStringLiteral("--user"), user,
+                                        QStringLiteral("--password"), password} +
+                            args);
+        out.flush();
+        err.flush();
+        return result;
+    }
+    Run admin(const QStringList& args)
+    {
+        return as(BerthdProcess::adminUser(), BerthdProcess::adminPassword(), args);
+    }
+
+    QString blobFile(const QByteArray& content) const
+    {
+        const QString hex = OciFixtures::digestOf(content).mid(7);
+        return m_berthd->dataDir() + QStringLiteral("/blobs/0/sha256/") + hex.left(2) + u'/' + hex;
+    }
+
+private slots:
+    void init()
+    {
+        m_berthd = std::make_unique<BerthdProcess>();
+        if (!m_berthd->start())
+            QFAIL(qPrintable(m_berthd->errorString()));
+    }
+
+    void cleanup()
+    {
+        if (m_berthd)
+            QCOMPARE(m_berthd->stop(), 0);
+        m_berthd.reset();
+    }
+
+    void healthyThenDamagedThenRepaired()
+    {
+        RegistryClient client(m_berthd->baseUrl());
+        const QByteArray config = OciFixtures::config(11);
+        const QByteArray layer = OciFixtures::randomBytes(5000, 11);
+        QCOMPARE(client.pushBlobMonolithic(QStringLiteral("team/app"), config).status, 201);
+        QCOMPARE(client.pushBlobMonolithic(QStringLiteral("team/app"), layer).status, 201);
+        const QByteArray manifest = OciFixtures::imageManifest(config, {layer});
+        QCOMPARE(client
+                     .pushManifest(QStringLiteral("team/app"), QStringLiteral("v1"),
+                                   OciFixtures::kManifestType, manifest)
+                     .status,
+                 201);
+
+        Run none = admin({"fsck", "status"});
+        EXPECT_EXIT(none, 0);
+        QVERIFY2(none.out.contains(QStringLiteral("has not run yet")), qPrintable(none.out));
+
+        Run healthy = admin({"fsck"});
+        EXPECT_EXIT(healthy, 0);
+        QVERIFY2(healthy.out.contains(QStringLiteral("No problems found.")), qPrintable(healthy.out));
+
+        // Damage behind the server's back: the layer's file goes, and a temporary file is left over.
+        QVERIFY(QFile::exists(blobFile(layer)));
+        QVERIFY(QFile::remove(blobFile(layer)));
+        const QString stray = m_berthd->dataDir() + QStringLiteral("/blobs/0/sha256/00/left-over.tmp");
+        QVERIFY(QDir().mkpath(QFileInfo(stray).absolutePath()));
+        {
+            QFile f(stray);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("x");
+        }
+
+        Run damaged = admin({"fsck"});
+        EXPECT_EXIT(damaged, 1);
+        QVERIFY2(damaged.out.contains(OciFixtures::digestOf(layer)), qPrintable(damaged.describe()));
+        QVERIFY(damaged.out.contains(QStringLiteral("missingBlob")));
+        QVERIFY(damaged.out.contains(QStringLiteral("team/app:v1")));
+        QVERIFY(damaged.out.contains(QStringLiteral("1 problem(s) found")));
+        // A fresh temporary file may belong to a write in progress: the online check leaves it alone.
+        QVERIFY(!damaged.out.contains(QStringLiteral("left-over.tmp")));
+
+        Run json = admin({"--output", "json", "fsck", "status"});
+        EXPECT_EXIT(json, 1);
+        const QJsonObject report = json.object().value("report").toObject();
+        QCOMPARE(report.value("problems").toInt(), 1);
+        QCOMPARE(report.value("counts").toObject().value("missingBlob").toInt(), 1);
+        QCOMPARE(report.value("findings").toArray().first().toObject().value("object").toString(),
+                 OciFixtures::digestOf(layer));
+        QCOMPARE(json.object().value("outcome").toString(), QStringLiteral("succeeded"));
+
+        // Nothing here can be repaired: the layer must be pushed again.
+        Run repair = admin({"fsck", "--repair"});
+        EXPECT_EXIT(repair, 1);
+        QVERIFY2(repair.out.contains(QStringLiteral("cannot repair")), qPrintable(repair.out));
+        QCOMPARE(client.pushBlobMonolithic(QStringLiteral("team/app"), layer).status, 201);
+        EXPECT_EXIT(admin({"fsck"}), 0);
+
+        EXPECT_EXIT(admin({"fsck", "--remove-unreferenced"}), 2);
+        EXPECT_EXIT(admin({"fsck", "later"}), 2);
+        EXPECT_EXIT(admin({"fsck", "--help"}), 0);
+    }
+
+    void nonAdministratorsAreRefused()
+    {
+        EXPECT_EXIT(admin({"users", "create", "alice", "--new-password", "alice-password-1"}), 0);
+        Run refused = as(QStringLiteral("alice"), QStringLiteral("alice-password-1"), {"fsck"});
+        EXPECT_EXIT(refused, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("403")) ||
+                     refused.err.contains(QStringLiteral("DENIED")) ||
+                     refused.err.contains(QStringLiteral("administrator")),
+                 qPrintable(refused.describe()));
+        EXPECT_EXIT(as(QStringLiteral("alice"), QStringLiteral("alice-password-1"), {"fsck", "status"}), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBerthctlFsck)
+#include "tst_berthctl_fsck.moc"
