@@ -50,6 +50,7 @@ bool Daemon::start()
     hostOptions.gcIntervalSeconds = m_options.gcIntervalSeconds;
     hostOptions.gcGracePeriodSeconds = m_options.gcGracePeriodSeconds;
     hostOptions.scrubIntervalSeconds = m_options.scrubIntervalSeconds;
+    hostOptions.storage = m_options.storage;
     m_host = std::make_unique<RegistryHost>(hostOptions);
     const Result<void> opened = m_host->open();
     if (!opened) {

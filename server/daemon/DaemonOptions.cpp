@@ -1,8 +1,12 @@
 #include "daemon/DaemonOptions.h"
 
+#include "storage/ReplicatedBlobStore.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -88,6 +92,71 @@ bool readMaintenance(const QJsonValue& value, const QString& path, DaemonOptions
                                 &options->scrubIntervalSeconds, error) &&
            readMaintenanceValue(maintenance, QStringLiteral("gcGracePeriodMinutes"), 60, path,
                                 &options->gcGracePeriodSeconds, error);
+}
+
+/// The "storage" section: fault domains (absolute directories) and the write quorum. Whether they hang
+/// together (no duplicates or nesting, quorum within the count) is checked here too, so berthd refuses to
+/// start before it touches anything.
+bool readStorage(const QJsonValue& value, const QString& path, DaemonOptions* options, QString* error)
+{
+    if (value.isUndefined())
+        return true;
+    const QString example =
+        QStringLiteral("{\"domains\": [\"/disk1/berth\", \"/disk2/berth\"], \"writeQuorum\": 2}");
+    if (!value.isObject()) {
+        *error = DaemonOptions::tr("\"storage\" in %1 must be an object such as %2.").arg(path, example);
+        return false;
+    }
+    const QJsonObject storage = value.toObject();
+    static const QStringList known = {QStringLiteral("domains"), QStringLiteral("writeQuorum")};
+    for (const QString& key : storage.keys()) {
+        if (!known.contains(key)) {
+            *error = DaemonOptions::tr("\"storage\" in %1 has an unknown setting \"%2\"; known settings: %3.")
+                         .arg(path, key, known.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+    StorageOptions result;
+    const QJsonValue domains = storage.value(QStringLiteral("domains"));
+    if (!domains.isUndefined()) {
+        if (!domains.isArray()) {
+            *error =
+                DaemonOptions::tr("\"storage\": \"domains\" in %1 must be a list of directories, as in %2.")
+                    .arg(path, example);
+            return false;
+        }
+        for (const QJsonValue& domain : domains.toArray()) {
+            if (!domain.isString() || !QDir::isAbsolutePath(domain.toString())) {
+                *error =
+                    DaemonOptions::tr("\"storage\": \"domains\" in %1 must list absolute directory paths "
+                                      "(one per disk); %2 is not one.")
+                        .arg(path, domain.isString() ? domain.toString() : QStringLiteral("a non-string"));
+                return false;
+            }
+            result.domains << domain.toString();
+        }
+    }
+    const QJsonValue quorum = storage.value(QStringLiteral("writeQuorum"));
+    if (!quorum.isUndefined()) {
+        const double n = quorum.toDouble(-1);
+        if (!quorum.isDouble() || n < 0 || n != double(int(n))) {
+            *error =
+                DaemonOptions::tr("\"storage\": \"writeQuorum\" in %1 must be a whole number: how many "
+                                  "copies must be durable before a write is acknowledged (0: every domain).")
+                    .arg(path);
+            return false;
+        }
+        result.writeQuorum = int(n);
+    }
+    // The domains are absolute, so the data directory (perhaps still to come from --data) does not matter
+    // for these checks; RegistryService::open() checks again against it.
+    auto valid = ReplicatedBlobStore::validate(QStringLiteral("/"), result);
+    if (!valid) {
+        *error = DaemonOptions::tr("\"storage\" in %1: %2").arg(path, valid.error().message);
+        return false;
+    }
+    options->storage = result;
+    return true;
 }
 
 bool readTls(const QJsonValue& value, const QString& path, DaemonOptions* options, QString* error)
@@ -194,7 +263,8 @@ bool DaemonOptions::readConfigFile(const QString& path, DaemonOptions* options, 
                                       QStringLiteral("tls"),
                                       QStringLiteral("allowPlainHttp"),
                                       QStringLiteral("adminPasswordFile"),
-                                      QStringLiteral("maintenance")};
+                                      QStringLiteral("maintenance"),
+                                      QStringLiteral("storage")};
     for (const QString& key : root.keys()) {
         if (!known.contains(key)) {
             *error = tr("The config file %1 has an unknown setting \"%2\"; known settings: %3.")
@@ -214,6 +284,8 @@ bool DaemonOptions::readConfigFile(const QString& path, DaemonOptions* options, 
     if (!readTls(root.value(QStringLiteral("tls")), path, options, error))
         return false;
     if (!readMaintenance(root.value(QStringLiteral("maintenance")), path, options, error))
+        return false;
+    if (!readStorage(root.value(QStringLiteral("storage")), path, options, error))
         return false;
     if (root.contains(QStringLiteral("allowPlainHttp"))) {
         if (!root.value(QStringLiteral("allowPlainHttp")).isBool()) {
@@ -270,8 +342,12 @@ DaemonOptions::ParseOutcome DaemonOptions::parse(const QStringList& arguments, D
     const QCommandLineOption data(
         QStringLiteral("data"),
         tr("Directory for the registry's data (default %1).").arg(defaultDataDirectory()), tr("DIR"));
-    const QCommandLineOption config(QStringLiteral("config"), tr("Read settings from a JSON file."),
-                                    tr("FILE"));
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        tr("Read settings from a JSON file. To keep every blob on several disks, give it \"storage\": "
+           "{\"domains\": [\"/disk1/berth\", \"/disk2/berth\", \"/disk3/berth\"], \"writeQuorum\": 2} "
+           "(writes are acknowledged once 2 copies are durable; see README)."),
+        tr("FILE"));
     const QCommandLineOption readyFile(QStringLiteral("ready-file"),
                                        tr("Once listening, write the address (HOST:PORT) to this file."),
                                        tr("FILE"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/HttpLimits.h"
+#include "storage/StorageOptions.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -42,6 +43,11 @@ public:
     qint64 scrubIntervalSeconds = 168 * 3600;
     qint64 gcGracePeriodSeconds = 3600;
 
+    /// "storage": {"domains": ["/disk1/berth", "/disk2/berth", "/disk3/berth"], "writeQuorum": 2}: keep
+    /// every blob once in each directory (normally each on its own disk) and acknowledge a write once
+    /// writeQuorum copies are durable (0 or absent: every domain). No domains: <data>/blobs/0 only.
+    StorageOptions storage;
+
     enum class ParseOutcome
     {
         Run,
@@ -52,7 +58,8 @@ public:
     static ParseOutcome parse(const QStringList& arguments, DaemonOptions* options);
     /// Reads a JSON config file: {"listen": "127.0.0.1:5000", "data": "...", "logLevel": "info",
     /// "http": {"workerThreads": 0, "idleTimeoutSeconds": 120, ...}, "tls": {"mode": "auto|files|off",
-    /// "certificate": "FILE", "key": "FILE"}, "allowPlainHttp": false}. Unknown keys are errors.
+    /// "certificate": "FILE", "key": "FILE"}, "allowPlainHttp": false, "maintenance": {...},
+    /// "storage": {"domains": ["DIR", ...], "writeQuorum": N}}. Unknown keys are errors.
     static bool readConfigFile(const QString& path, DaemonOptions* options, QString* error);
     /// "host:port", "[v6]:port" or ":port"; false with a message when it is not one of those.
     static bool parseListen(const QString& text, DaemonOptions* options, QString* error);

@@ -17,6 +17,7 @@
 #include "distribution/DistributionApi.h"
 #include "gc/GarbageCollector.h"
 #include "gc/GcJob.h"
+#include "integrity/Scrubber.h"
 #include "iam/IdentityService.h"
 #include "jobs/JobRunner.h"
 #include "maintenance/MaintenanceLog.h"
@@ -125,6 +126,7 @@ Result<void> RegistryHost::open()
     RegistryService::Options registryOptions;
     registryOptions.dataDirectory = o.dataDirectory;
     registryOptions.clock = o.clock;
+    registryOptions.storage = o.storage;
     d->registry = std::make_unique<RegistryService>(registryOptions);
     if (Result<void> opened = d->registry->open(); !opened)
         return opened;
@@ -229,6 +231,14 @@ Result<void> RegistryHost::open()
         return GcJob::make(gc, options, trigger);
     };
     d->scheduler->add(gcTask);
+    MaintenanceScheduler::Task scrubTask;
+    scrubTask.kind = MaintenanceLog::Scrub;
+    scrubTask.jobKind = JobKind::Scrub;
+    scrubTask.title = QStringLiteral("Scheduled scrub");
+    scrubTask.intervalSeconds = o.scrubIntervalSeconds;
+    RegistryService* registry = d->registry.get();
+    scrubTask.make = [registry](const QString& trigger) { return Scrubber::task(*registry, trigger); };
+    d->scheduler->add(scrubTask);
     ApiServices services{d->registry.get(), d->gate.get(), d->identity.get(),
                          d->audit.get(),    d->jobs,       d->maintenanceLog.get()};
     services.scheduler = d->scheduler.get();

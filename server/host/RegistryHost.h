@@ -2,6 +2,7 @@
 
 #include "http/HttpHandler.h"
 #include "iam/IdentityTypes.h"
+#include "storage/StorageOptions.h"
 #include "util/Clock.h"
 #include "util/Result.h"
 
@@ -42,6 +43,8 @@ public:
         qint64 gcGracePeriodSeconds = 3600;
         /// Scrub runs this often (0: never on its own).
         qint64 scrubIntervalSeconds = 7 * 24 * 3600;
+        /// The blob store's fault domains and write quorum (default: <data>/blobs/0 alone).
+        StorageOptions storage;
         /// Run the server's jobs on this runner instead of one of its own (the console shows its jobs
         /// and the server's in one panel). It must outlive the host; the host cancels and waits for what
         /// still runs there when it is destroyed.
