@@ -554,6 +554,8 @@ private slots:
             {"verifyAudit", {"audit", "verify"}},
             {"getGc", {"gc", "status"}},
             {"runGc", {"gc"}},
+            {"startBackup", {"backup"}},
+            {"listBackups", {"backup", "list"}},
             {"getFsck", {"fsck", "status"}},
             {"runFsck", {"fsck"}},
             {"listGcRuns", {"gc", "history"}},

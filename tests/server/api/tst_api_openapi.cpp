@@ -10,12 +10,14 @@
 #include "iam/IdentityService.h"
 #include "jobs/JobContext.h"
 #include "jobs/JobRunner.h"
+#include "maintenance/MaintenanceLog.h"
 #include "support/OciFixtures.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace berth;
@@ -73,6 +75,7 @@ private:
     QString m_digest;
     QString m_tokenId;
     quint64 m_jobId = 0;
+    QTemporaryDir m_backups; ///< startBackup writes a backup in here
 };
 
 void TestApiOpenApi::initTestCase()
@@ -100,6 +103,13 @@ void TestApiOpenApi::initTestCase()
             QThread::msleep(10);
         return Result<QString>(Error(ErrorCode::Cancelled, QStringLiteral("Cancelled.")));
     });
+    // A backup in the history, to list.
+    MaintenanceRun backupRun;
+    backupRun.kind = MaintenanceLog::Backup;
+    backupRun.trigger = MaintenanceLog::Manual;
+    backupRun.startedAt = backupRun.finishedAt = QDateTime::currentDateTimeUtc();
+    backupRun.outcome = MaintenanceLog::Succeeded;
+    QVERIFY(m_server->maintenanceLog().record(backupRun).ok());
     m_digest = pushImage(m_server->client(), QStringLiteral("team/app"), QStringLiteral("v1"), 1);
     QVERIFY(!m_digest.isEmpty());
     QVERIFY(!pushImage(m_server->client(), QStringLiteral("team/app"), QStringLiteral("v2"), 2).isEmpty());
@@ -306,6 +316,9 @@ QList<Sample> TestApiOpenApi::samples() const
         {QStringLiteral("runGc"), "POST", QStringLiteral("/api/v1/gc"),
          o({{QStringLiteral("gracePeriodSeconds"), 100000000}})},
         {QStringLiteral("getGc"), "GET", QStringLiteral("/api/v1/gc"), {}},
+        {QStringLiteral("startBackup"), "POST", QStringLiteral("/api/v1/backups"),
+         o({{QStringLiteral("destination"), m_backups.path() + QStringLiteral("/sample")}})},
+        {QStringLiteral("listBackups"), "GET", QStringLiteral("/api/v1/backups"), {}},
         {QStringLiteral("runFsck"), "POST", QStringLiteral("/api/v1/fsck"), o({{QStringLiteral("repair"), false}})},
         {QStringLiteral("getFsck"), "GET", QStringLiteral("/api/v1/fsck"), {}},
         {QStringLiteral("listGcRuns"), "GET", QStringLiteral("/api/v1/gc/runs"), {}},
