@@ -2,6 +2,7 @@
 
 #include "dialogs/CompartmentCombo.h"
 #include "dialogs/ExportDialog.h"
+#include "dialogs/GcDialog.h"
 #include "dialogs/NameDialog.h"
 #include "oci/Names.h"
 
@@ -119,6 +120,14 @@ std::optional<Prompter::ExportChoice> DialogPrompter::askExport(QWidget* parent,
 void DialogPrompter::showError(QWidget* parent, const QString& title, const QString& text)
 {
     QMessageBox::warning(parent, title, text);
+}
+
+std::optional<GcOptions> DialogPrompter::askGarbageCollection(QWidget* parent, GcBrowser& browser)
+{
+    GcDialog dialog(browser, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.options();
 }
 
 } // namespace berth

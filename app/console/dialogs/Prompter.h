@@ -1,6 +1,7 @@
 #pragma once
 
 #include "archive/ImageExporter.h"
+#include "gc/GcTypes.h"
 #include "iam/CompartmentPath.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,8 @@
 class QWidget;
 
 namespace berth {
+
+class GcBrowser;
 
 /// What the window asks the person, in one place: the console's action handlers call these and never
 /// open dialogs themselves, so tests replace the Prompter with one that answers from a script.
@@ -56,6 +59,9 @@ public:
     virtual std::optional<ExportChoice> askExport(QWidget* parent, const QString& what,
                                                   const QString& suggestedName) = 0;
     virtual void showError(QWidget* parent, const QString& title, const QString& text) = 0;
+    /// Shows what a garbage collection would remove (a dry run through `browser`) and asks whether to
+    /// run it and with which options; nullopt: cancelled.
+    virtual std::optional<GcOptions> askGarbageCollection(QWidget* parent, GcBrowser& browser) = 0;
 };
 
 /// The Prompter of the real application: modal dialogs.
@@ -78,6 +84,7 @@ public:
     std::optional<ExportChoice> askExport(QWidget* parent, const QString& what,
                                           const QString& suggestedName) override;
     void showError(QWidget* parent, const QString& title, const QString& text) override;
+    std::optional<GcOptions> askGarbageCollection(QWidget* parent, GcBrowser& browser) override;
 };
 
 } // namespace berth

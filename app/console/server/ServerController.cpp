@@ -47,6 +47,11 @@ QString ServerController::clientHost(const QString& address, quint16 port)
     return QStringLiteral("%1:%2").arg(host).arg(port);
 }
 
+void ServerController::setJobRunner(JobRunner* runner)
+{
+    m_worker->setJobRunner(runner);
+}
+
 void ServerController::start(const ServerSettings& settings)
 {
     if (m_state != State::Stopped)

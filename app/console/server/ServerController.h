@@ -9,6 +9,7 @@
 
 namespace berth {
 
+class JobRunner;
 class RegistryHost;
 class ServerWorker;
 
@@ -34,6 +35,9 @@ public:
 
     /// Starts the server unless it is starting or running. A failure comes back as failed(message).
     void start(const ServerSettings& settings);
+    /// Where the server runs its jobs from the next start (the console's runner, so its jobs panel shows
+    /// them); it must outlive the server. Null: the server has a runner of its own.
+    void setJobRunner(JobRunner* runner);
     /// Stops accepting connections, lets requests in flight finish (at most drainTimeoutMs), then
     /// closes the registry; emits stopped(). Destroy everything using host() before calling it.
     void stop(int drainTimeoutMs = 5'000);

@@ -2,6 +2,7 @@
 
 #include "host/RegistryHost.h"
 #include "http/HttpServer.h"
+#include "maintenance/MaintenanceScheduler.h"
 #include "tls/LocalCertificateAuthority.h"
 #include "tls/TlsCredentials.h"
 
@@ -59,6 +60,7 @@ void ServerWorker::start(const ServerSettings& settings)
 
     RegistryHost::Options options;
     options.dataDirectory = settings.dataDirectory;
+    options.jobRunner = m_jobRunner.load();
     m_host = std::make_unique<RegistryHost>(options);
     const Result<void> opened = m_host->open();
     if (!opened) {
@@ -88,6 +90,8 @@ void ServerWorker::start(const ServerSettings& settings)
     }
     m_publishedServer.store(m_server.get());
     m_publishedHost.store(m_host.get());
+    // Maintenance (garbage collection...) when due, checked every ten minutes in this thread.
+    m_host->scheduler().start(10 * 60 * 1000);
     emit started(m_server->address().toString(), m_server->port(), m_server->isSecure(), caCertificate,
                  m_host->administratorBootstrap());
 }

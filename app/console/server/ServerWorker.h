@@ -11,6 +11,7 @@
 namespace berth {
 
 class HttpServer;
+class JobRunner;
 class RegistryHost;
 
 /// ServerController's half in the server thread: builds the RegistryHost and HttpServer there, opens
@@ -23,6 +24,9 @@ public:
     ~ServerWorker() override;
 
     void start(const berth::ServerSettings& settings);
+    /// The runner the server's jobs (scheduled garbage collection...) run on, from the next start; it
+    /// must outlive the server. Null: the server has one of its own. Thread-safe.
+    void setJobRunner(JobRunner* runner) { m_jobRunner.store(runner); }
     void stop(int drainTimeoutMs);
     /// Tears down at once (the application is quitting).
     void shutdownNow();
@@ -46,6 +50,7 @@ private:
     std::unique_ptr<HttpServer> m_server;
     std::atomic<RegistryHost*> m_publishedHost{nullptr};
     std::atomic<HttpServer*> m_publishedServer{nullptr};
+    std::atomic<JobRunner*> m_jobRunner{nullptr};
 };
 
 } // namespace berth

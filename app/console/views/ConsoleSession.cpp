@@ -1,5 +1,6 @@
 #include "views/ConsoleSession.h"
 
+#include "data/GcBrowser.h"
 #include "data/RegistryBrowser.h"
 #include "host/RegistryHost.h"
 #include "models/ImageTableModel.h"
@@ -12,6 +13,7 @@ ConsoleSession::ConsoleSession(RegistryHost& host, const QString& clientHost, QO
     : QObject(parent), m_host(host), m_clientHost(clientHost)
 {
     m_browser = new RegistryBrowser(host.registry(), host.identity(), this);
+    m_gc = new GcBrowser(host, this);
     m_navigation = new NavigationModel(*m_browser, this);
     m_repositories = new RepositoryTableModel(*m_browser, this);
     m_images = new ImageTableModel(*m_browser, this);
@@ -26,6 +28,8 @@ ConsoleSession::~ConsoleSession()
     delete m_navigation;
     m_browser->waitForIdle();
     delete m_browser;
+    m_gc->waitForIdle();
+    delete m_gc;
 }
 
 QList<CompartmentPath> ConsoleSession::compartments() const

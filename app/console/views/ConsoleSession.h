@@ -6,6 +6,7 @@
 
 namespace berth {
 
+class GcBrowser;
 class ImageTableModel;
 class NavigationModel;
 class RegistryBrowser;
@@ -25,6 +26,8 @@ public:
 
     RegistryHost& host() const { return m_host; }
     RegistryBrowser& browser() const { return *m_browser; }
+    /// Garbage collection: reclaimable space, last and next run, dry runs, runs as jobs.
+    GcBrowser& gc() const { return *m_gc; }
     NavigationModel& navigation() const { return *m_navigation; }
     RepositoryTableModel& repositories() const { return *m_repositories; }
     ImageTableModel& images() const { return *m_images; }
@@ -39,6 +42,7 @@ private:
     RegistryHost& m_host;
     QString m_clientHost;
     RegistryBrowser* m_browser = nullptr;
+    GcBrowser* m_gc = nullptr;
     NavigationModel* m_navigation = nullptr;
     RepositoryTableModel* m_repositories = nullptr;
     ImageTableModel* m_images = nullptr;

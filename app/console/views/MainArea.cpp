@@ -80,6 +80,7 @@ void MainArea::navigateTo(const Location& location)
     if (!m_session)
         return;
     m_location = location;
+    m_breadcrumbs->setVisible(true);
     m_breadcrumbs->setLocation(location);
     m_detailRequest = 0;
     switch (location.kind) {
@@ -103,6 +104,12 @@ void MainArea::navigateTo(const Location& location)
     }
     emit locationChanged(location);
     emit selectionChanged();
+}
+
+void MainArea::showServerStatus()
+{
+    m_breadcrumbs->setVisible(false);
+    m_stack->setCurrentWidget(m_statusPage);
 }
 
 void MainArea::refresh()

@@ -28,6 +28,8 @@ public:
     /// Attaches the pages to the session's models (null: shows the server status page).
     void setSession(ConsoleSession* session);
     void navigateTo(const Location& location);
+    /// Shows the server status page (while running: where it serves, garbage collection).
+    void showServerStatus();
     const Location& location() const { return m_location; }
     /// Shows the location again with fresh data (a manifest's detail is loaded again).
     void refresh();

@@ -1,8 +1,10 @@
 #include "views/MainMenus.h"
 
+#include "actions/GcActions.h"
 #include "actions/RegistryActions.h"
 #include "server/ServerController.h"
 #include "views/JobsPanel.h"
+#include "views/MainArea.h"
 #include "views/MainWindow.h"
 #include "views/SearchBox.h"
 
@@ -14,7 +16,8 @@
 
 namespace berth {
 
-void MainMenus::build(MainWindow& window, RegistryActions& actions, JobsPanel& jobsPanel, SearchBox& search)
+void MainMenus::build(MainWindow& window, RegistryActions& actions, GcActions& gc, JobsPanel& jobsPanel,
+                      SearchBox& search)
 {
     QMenu* file = window.menuBar()->addMenu(MainWindow::tr("&File"));
     file->addAction(actions.import);
@@ -31,11 +34,16 @@ void MainMenus::build(MainWindow& window, RegistryActions& actions, JobsPanel& j
     QAction* start = server->addAction(MainWindow::tr("&Start"), &window, &MainWindow::startServer);
     QAction* stop = server->addAction(MainWindow::tr("S&top"), &window, &MainWindow::stopServer);
     QAction* restart = server->addAction(MainWindow::tr("&Restart"), &window, &MainWindow::restartServer);
-    auto updateServerActions = [&window, start, stop, restart] {
+    server->addSeparator();
+    QAction* status = server->addAction(MainWindow::tr("Status and &maintenance"), &window,
+                                        [&window] { window.mainArea()->showServerStatus(); });
+    server->addAction(gc.collectGarbage);
+    auto updateServerActions = [&window, start, stop, restart, status] {
         const ServerController::State state = window.server().state();
         start->setEnabled(state == ServerController::State::Stopped);
         stop->setEnabled(state == ServerController::State::Running);
         restart->setEnabled(state == ServerController::State::Running);
+        status->setEnabled(state == ServerController::State::Running);
     };
     QObject::connect(server, &QMenu::aboutToShow, &window, updateServerActions);
 

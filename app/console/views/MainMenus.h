@@ -2,6 +2,7 @@
 
 namespace berth {
 
+class GcActions;
 class JobsPanel;
 class MainWindow;
 class RegistryActions;
@@ -12,7 +13,8 @@ class SearchBox;
 class MainMenus
 {
 public:
-    static void build(MainWindow& window, RegistryActions& actions, JobsPanel& jobsPanel, SearchBox& search);
+    static void build(MainWindow& window, RegistryActions& actions, GcActions& gc, JobsPanel& jobsPanel,
+                      SearchBox& search);
 };
 
 } // namespace berth

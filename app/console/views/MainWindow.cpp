@@ -1,5 +1,6 @@
 #include "views/MainWindow.h"
 
+#include "actions/GcActions.h"
 #include "actions/RegistryActions.h"
 #include "data/RegistryBrowser.h"
 #include "dialogs/AdministratorPasswordDialog.h"
@@ -33,6 +34,8 @@ MainWindow::MainWindow(ConsoleSettings& settings, QWidget* parent)
     : QMainWindow(parent), m_settings(settings), m_server(std::make_unique<ServerController>()),
       m_runner(std::make_unique<JobRunner>())
 {
+    // The server's own jobs (scheduled garbage collection...) run here too: one jobs panel shows all.
+    m_server->setJobRunner(m_runner.get());
     setWindowTitle(tr("Berth"));
     m_actions = new RegistryActions(this, *m_runner, this);
     m_prompter = &m_actions->prompter();
@@ -66,6 +69,10 @@ MainWindow::MainWindow(ConsoleSettings& settings, QWidget* parent)
     connect(m_area, &MainArea::selectionChanged, m_actions, &RegistryActions::updateEnabled);
     connect(m_area->statusPage(), &ServerStatusPage::startRequested, this, &MainWindow::startServer);
     connect(m_area->statusPage(), &ServerStatusPage::settingsRequested, this, &MainWindow::openSettings);
+    m_gcActions = new GcActions(this, *m_area->statusPage(), this);
+    m_gcActions->setPrompter(m_prompter);
+    connect(m_gcActions, &GcActions::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10'000); });
 
     m_search = new SearchBox(this);
     m_search->setBrowser(nullptr);
@@ -125,7 +132,7 @@ MainWindow::MainWindow(ConsoleSettings& settings, QWidget* parent)
     connect(m_server.get(), &ServerController::connectionCountChanged, m_status,
             &StatusIndicators::setClients);
 
-    MainMenus::build(*this, *m_actions, *m_jobsPanel, *m_search);
+    MainMenus::build(*this, *m_actions, *m_gcActions, *m_jobsPanel, *m_search);
     resize(1100, 720);
     if (m_settings.startServerWithApp())
         startServer();
@@ -138,8 +145,8 @@ MainWindow::~MainWindow()
         if (!job.isFinished())
             m_runner->cancel(job.id);
     m_runner->waitForIdle(30'000);
-    m_runner.reset(); // jobs hold references into the registry: gone before the server
-    m_server.reset();
+    m_server.reset(); // the server runs its jobs on m_runner: it goes first
+    m_runner.reset();
 }
 
 AdministratorPasswordDialog* MainWindow::administratorDialog() const
@@ -151,6 +158,7 @@ void MainWindow::setPrompter(Prompter* prompter)
 {
     m_actions->setPrompter(prompter);
     m_prompter = &m_actions->prompter();
+    m_gcActions->setPrompter(m_prompter);
 }
 
 ActionContext MainWindow::actionContext() const
@@ -278,6 +286,8 @@ void MainWindow::onServerStarted(const QString& address, quint16 port, bool tls)
     m_search->setBrowser(&m_session->browser());
     m_actions->setSession(m_session);
     m_area->setSession(m_session);
+    m_area->statusPage()->showRunning(url);
+    m_gcActions->setSession(m_session);
     emit sessionChanged(m_session);
 
     const AdministratorBootstrap& bootstrap = m_server->administratorBootstrap();
@@ -313,6 +323,7 @@ void MainWindow::closeSession()
     m_area->setSession(nullptr);
     m_search->setBrowser(nullptr);
     m_actions->setSession(nullptr);
+    m_gcActions->setSession(nullptr);
     m_tree->setModel(nullptr);
     delete m_session;
     m_session = nullptr;

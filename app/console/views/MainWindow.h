@@ -15,6 +15,7 @@ class AdministratorPasswordDialog;
 struct ActionContext;
 class ConsoleSession;
 class ConsoleSettings;
+class GcActions;
 class JobRunner;
 class JobsPanel;
 class MainArea;
@@ -45,6 +46,7 @@ public:
     ServerController& server() const { return *m_server; }
     ConsoleSession* session() const { return m_session; }
     RegistryActions& actions() const { return *m_actions; }
+    GcActions& gcActions() const { return *m_gcActions; }
     JobRunner& jobRunner() const { return *m_runner; }
     JobsPanel* jobsPanel() const { return m_jobsPanel; }
     MainArea* mainArea() const { return m_area; }
@@ -77,6 +79,7 @@ private:
     std::unique_ptr<JobRunner> m_runner;
     ConsoleSession* m_session = nullptr;
     RegistryActions* m_actions = nullptr;
+    GcActions* m_gcActions = nullptr;
     MainArea* m_area = nullptr;
     QTreeView* m_tree = nullptr;
     SearchBox* m_search = nullptr;

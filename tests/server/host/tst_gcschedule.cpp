@@ -29,6 +29,7 @@ RegistryHost::Options optionsFor(const QString& dir, Clock& clock)
     o.clock = &clock;
     o.gcIntervalSeconds = Day;
     o.gcGracePeriodSeconds = 60;
+    o.scrubIntervalSeconds = 0; // only garbage collection on the schedule here
     o.scrubIntervalSeconds = 0; // scrub's schedule is tst_scrubschedule's
     return o;
 }

@@ -15,6 +15,7 @@ public:
     bool confirmAnswer = true;
     QStringList importFiles;
     std::optional<ExportChoice> exportChoice;
+    std::optional<berth::GcOptions> gcOptions;
 
     QStringList asked;  ///< titles or kinds of every question, in order
     QStringList errors; ///< "title: text" of every error shown
@@ -66,5 +67,10 @@ public:
     void showError(QWidget*, const QString& title, const QString& text) override
     {
         errors << title + QStringLiteral(": ") + text;
+    }
+    std::optional<berth::GcOptions> askGarbageCollection(QWidget*, berth::GcBrowser&) override
+    {
+        asked << QStringLiteral("garbageCollection");
+        return std::exchange(gcOptions, std::nullopt);
     }
 };
