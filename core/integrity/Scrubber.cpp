@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QMap>
 #include <QSet>
+#include <algorithm>
 #include <mutex>
 
 namespace berth {
@@ -176,6 +177,11 @@ Result<void> Scrubber::scrub(JobContext& context, ScrubReport& report)
             context.setProgress(done, total);
         }
         if (!anyGood) {
+            const bool everyCopyMissing = std::all_of(states.cbegin(), states.cend(), [](auto state) {
+                return state == ReplicatedBlobStore::CopyState::Missing;
+            });
+            if (everyCopyMissing && !refs.repositories.contains(it.key()))
+                continue; // garbage collection removed it since the listing: nothing needs it
             ScrubReport::Lost lost;
             lost.digest = *digest;
             lost.repositories = sorted(refs.repositories.value(it.key()));

@@ -35,7 +35,8 @@ public:
     ~ReplicatedBlobStore() override;
 
     /// Creates the domain and upload directories (a destroyed domain's directory is made again);
-    /// removes temporary files of interrupted writes. InvalidArgument when writeQuorum > domains.
+    /// removes temporary files of interrupted writes. Fails (ErrorCode::Internal, with a message saying
+    /// what to change) for settings validate() refuses, and when fewer than writeQuorum domains can be used.
     Result<void> initialize();
     /// The domain directories the options name, made absolute (relative ones against the data directory);
     /// <data>/blobs/0 when the options name none.
