@@ -102,7 +102,7 @@
 <context>
     <name>DialogPrompter</name>
     <message>
-        <location filename="../app/console/dialogs/Prompter.cpp" line="+22"/>
+        <location filename="../app/console/dialogs/Prompter.cpp" line="+23"/>
         <source>Create compartment</source>
         <translation>Compartment anlegen</translation>
     </message>
@@ -265,6 +265,73 @@
         <location line="+13"/>
         <source>The blob %1 in the registry no longer matches its digest: it is damaged. Run a scrub to find damaged blobs, then push the image again.</source>
         <translation>Der Blob %1 in der Registry passt nicht mehr zu seinem Digest: Er ist beschädigt. Führen Sie eine Integritätsprüfung aus, um beschädigte Blobs zu finden, und pushen Sie das Image dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>GarbageCollector</name>
+    <message>
+        <location filename="../core/gc/GarbageCollector.cpp" line="+106"/>
+        <source>Finding what nothing references</source>
+        <translation>Suche, worauf nichts verweist</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Deleting untagged manifests</source>
+        <translation>Lösche Manifeste ohne Tag</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+49"/>
+        <source>Removing %n unreferenced blob(s)</source>
+        <translation>
+            <numerusform>Entferne %n nicht referenzierten Blob</numerusform>
+            <numerusform>Entferne %n nicht referenzierte Blobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/gc/GcJob.cpp" line="+43"/>
+        <source>Garbage collection (dry run)</source>
+        <translation>Speicherbereinigung (Probelauf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scheduled garbage collection</source>
+        <translation>Geplante Speicherbereinigung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Garbage collection</source>
+        <translation>Speicherbereinigung</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/gc/GcRunSummary.cpp" line="+55"/>
+        <source>%n blob(s)</source>
+        <translation>
+            <numerusform>%n Blob</numerusform>
+            <numerusform>%n Blobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n manifest(s)</source>
+        <translation>
+            <numerusform>%n Manifest</numerusform>
+            <numerusform>%n Manifeste</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A run would remove %1 and %2, freeing %3.</source>
+        <translation>Ein Lauf würde %1 und %2 entfernen und %3 freigeben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled after removing %1 and %2, freeing %3.</source>
+        <translation>Abgebrochen, nachdem %1 und %2 entfernt und %3 freigegeben wurden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Removed %1 and %2, freeing %3.</source>
+        <translation>%1 und %2 entfernt, %3 freigegeben.</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1043,109 @@
     </message>
 </context>
 <context>
+    <name>berth::GcActions</name>
+    <message>
+        <location filename="../app/console/actions/GcActions.cpp" line="+16"/>
+        <source>Collect &amp;garbage…</source>
+        <translation>Speicher &amp;bereinigen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free the space of deleted images: see what would go, then run it as a job.</source>
+        <translation>Den Platz gelöschter Images freigeben: erst sehen, was entfernt würde, dann als Job ausführen.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Garbage collection started; the jobs panel shows its progress.</source>
+        <translation>Speicherbereinigung gestartet; die Job-Ansicht zeigt den Fortschritt.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::GcDialog</name>
+    <message>
+        <location filename="../app/console/dialogs/GcDialog.cpp" line="+25"/>
+        <location line="+18"/>
+        <source>Collect garbage</source>
+        <translation>Speicher bereinigen</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Garbage collection removes the blobs no image references any more, while the registry keeps serving. What was uploaded in the last hour stays (a push may be about to use it).</source>
+        <translation>Die Speicherbereinigung entfernt die Blobs, auf die kein Image mehr verweist, während die Registry weiter bedient. Was in der letzten Stunde hochgeladen wurde, bleibt (ein Push braucht es vielleicht gleich).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Also delete &amp;untagged manifests (and the layers only they use)</source>
+        <translation>Auch Manifeste &amp;ohne Tag löschen (und die Layer, die nur sie nutzen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>…and the &amp;referrers (signatures, SBOMs) of deleted manifests</source>
+        <translation>…und die &amp;Referrer (Signaturen, SBOMs) gelöschter Manifeste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Working out what a run would remove…</source>
+        <translation>Ermittle, was ein Lauf entfernen würde…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Blob</source>
+        <translation>Blob</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to collect: every blob is in use or younger than an hour.</source>
+        <translation>Nichts zu bereinigen: Jeder Blob wird verwendet oder ist jünger als eine Stunde.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A run would remove %1 and %2, freeing %3.</source>
+        <translation>Ein Lauf würde %1 und %2 entfernen und %3 freigeben.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n blob(s)</source>
+        <translation>
+            <numerusform>%n Blob</numerusform>
+            <numerusform>%n Blobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n untagged manifest(s)</source>
+        <translation>
+            <numerusform>%n Manifest ohne Tag</numerusform>
+            <numerusform>%n Manifeste ohne Tag</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot work out what a run would remove: %1</source>
+        <translation>Kann nicht ermitteln, was ein Lauf entfernen würde: %1</translation>
+    </message>
+</context>
+<context>
     <name>berth::ImagePage</name>
     <message>
         <location filename="../app/console/views/ImagePage.cpp" line="+37"/>
@@ -1294,12 +1464,12 @@
 <context>
     <name>berth::MainArea</name>
     <message>
-        <location filename="../app/console/views/MainArea.cpp" line="+99"/>
+        <location filename="../app/console/views/MainArea.cpp" line="+100"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Cannot show this manifest: %1</source>
         <translation>Dieses Manifest kann nicht angezeigt werden: %1</translation>
     </message>
@@ -1307,12 +1477,12 @@
 <context>
     <name>berth::MainWindow</name>
     <message>
-        <location filename="../app/console/views/MainWindow.cpp" line="+36"/>
+        <location filename="../app/console/views/MainWindow.cpp" line="+39"/>
         <source>Berth</source>
         <translation>Berth</translation>
     </message>
     <message>
-        <location filename="../app/console/views/MainMenus.cpp" line="+19"/>
+        <location filename="../app/console/views/MainMenus.cpp" line="+22"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1347,7 +1517,12 @@
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>Status and &amp;maintenance</source>
+        <translation>Status und &amp;Wartung</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Compartment</source>
         <translation>&amp;Compartment</translation>
     </message>
@@ -1392,7 +1567,7 @@
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/console/views/MainWindow.cpp" line="+153"/>
+        <location filename="../app/console/views/MainWindow.cpp" line="+158"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
@@ -1440,7 +1615,7 @@
         <translation>Die Registry ist unter %1 bereit.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <location line="+7"/>
         <source>Not serving</source>
         <translation>Läuft nicht</translation>
@@ -1873,7 +2048,7 @@
 <context>
     <name>berth::ServerStatusPage</name>
     <message>
-        <location filename="../app/console/views/ServerStatusPage.cpp" line="+21"/>
+        <location filename="../app/console/views/ServerStatusPage.cpp" line="+27"/>
         <source>Start server</source>
         <translation>Server starten</translation>
     </message>
@@ -1883,7 +2058,32 @@
         <translation>Einstellungen öffnen…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>Garbage collection</source>
+        <translation>Speicherbereinigung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Collect garbage…</source>
+        <translation>Speicher bereinigen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reclaimable now:</source>
+        <translation>Jetzt freigebbar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last run:</source>
+        <translation>Letzter Lauf:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next run:</source>
+        <translation>Nächster Lauf:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Starting the registry…</source>
         <translation>Die Registry wird gestartet…</translation>
     </message>
@@ -1893,7 +2093,7 @@
         <translation>Die Daten der Registry werden geöffnet und der Server wartet auf Clients.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The registry is not running</source>
         <translation>Die Registry läuft nicht</translation>
     </message>
@@ -1903,15 +2103,84 @@
         <translation>Starten Sie den Server, um die Registry zu durchsuchen und zu verwalten.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The registry could not start</source>
         <translation>Die Registry konnte nicht starten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The registry is running</source>
+        <translation>Die Registry läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clients reach it at %1.</source>
+        <translation>Clients erreichen sie unter %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>%n blob(s)</source>
+        <translation>
+            <numerusform>%n Blob</numerusform>
+            <numerusform>%n Blobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>scheduled</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>started by a person</source>
+        <translation>von Hand gestartet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>removed %1, freed %2</source>
+        <translation>%1 entfernt, %2 freigegeben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cancelled after it %1</source>
+        <translation>abgebrochen (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2; %3</source>
+        <translation>%1, %2; %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Running now (see the jobs panel)</source>
+        <translation>Läuft gerade (siehe Job-Ansicht)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not scheduled</source>
+        <translation>Nicht geplant</translation>
     </message>
 </context>
 <context>
     <name>berth::ServerWorker</name>
     <message>
-        <location filename="../app/console/server/ServerWorker.cpp" line="+44"/>
+        <location filename="../app/console/server/ServerWorker.cpp" line="+45"/>
         <source>&quot;%1&quot; is not an IP address to listen on. Enter one such as 127.0.0.1 in Settings.</source>
         <translation>„%1“ ist keine IP-Adresse, auf der gelauscht werden kann. Geben Sie in den Einstellungen eine Adresse wie 127.0.0.1 ein.</translation>
     </message>
@@ -1926,7 +2195,7 @@
         <translation>Der Datenordner %1 kann nicht angelegt werden. Wählen Sie in den Einstellungen einen anderen.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cannot open the registry data in %1: %2</source>
         <translation>Die Registry-Daten in %1 können nicht geöffnet werden: %2</translation>
     </message>
@@ -1936,7 +2205,7 @@
         <translation>Auf %1:%2 kann nicht gelauscht werden: %3. Vielleicht verwendet ein anderes Programm den Port; wählen Sie in den Einstellungen einen anderen.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Cannot serve HTTPS: Qt&apos;s TLS backend is not available (is OpenSSL 3 installed?).</source>
         <translation>HTTPS ist nicht möglich: Das TLS-Backend von Qt ist nicht verfügbar (ist OpenSSL 3 installiert?).</translation>
     </message>

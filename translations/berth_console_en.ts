@@ -102,7 +102,7 @@
 <context>
     <name>DialogPrompter</name>
     <message>
-        <location filename="../app/console/dialogs/Prompter.cpp" line="+22"/>
+        <location filename="../app/console/dialogs/Prompter.cpp" line="+23"/>
         <source>Create compartment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -264,6 +264,73 @@
     <message>
         <location line="+13"/>
         <source>The blob %1 in the registry no longer matches its digest: it is damaged. Run a scrub to find damaged blobs, then push the image again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GarbageCollector</name>
+    <message>
+        <location filename="../core/gc/GarbageCollector.cpp" line="+106"/>
+        <source>Finding what nothing references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Deleting untagged manifests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+49"/>
+        <source>Removing %n unreferenced blob(s)</source>
+        <translation>
+            <numerusform>Removing %n unreferenced blob</numerusform>
+            <numerusform>Removing %n unreferenced blobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/gc/GcJob.cpp" line="+43"/>
+        <source>Garbage collection (dry run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scheduled garbage collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Garbage collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/gc/GcRunSummary.cpp" line="+55"/>
+        <source>%n blob(s)</source>
+        <translation>
+            <numerusform>%n blob</numerusform>
+            <numerusform>%n blobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n manifest(s)</source>
+        <translation>
+            <numerusform>%n manifest</numerusform>
+            <numerusform>%n manifests</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A run would remove %1 and %2, freeing %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled after removing %1 and %2, freeing %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Removed %1 and %2, freeing %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -976,6 +1043,109 @@
     </message>
 </context>
 <context>
+    <name>berth::GcActions</name>
+    <message>
+        <location filename="../app/console/actions/GcActions.cpp" line="+16"/>
+        <source>Collect &amp;garbage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free the space of deleted images: see what would go, then run it as a job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Garbage collection started; the jobs panel shows its progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>berth::GcDialog</name>
+    <message>
+        <location filename="../app/console/dialogs/GcDialog.cpp" line="+25"/>
+        <location line="+18"/>
+        <source>Collect garbage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Garbage collection removes the blobs no image references any more, while the registry keeps serving. What was uploaded in the last hour stays (a push may be about to use it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Also delete &amp;untagged manifests (and the layers only they use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>…and the &amp;referrers (signatures, SBOMs) of deleted manifests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Working out what a run would remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Blob</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to collect: every blob is in use or younger than an hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A run would remove %1 and %2, freeing %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n blob(s)</source>
+        <translation>
+            <numerusform>%n blob</numerusform>
+            <numerusform>%n blobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n untagged manifest(s)</source>
+        <translation>
+            <numerusform>%n untagged manifest</numerusform>
+            <numerusform>%n untagged manifests</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot work out what a run would remove: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>berth::ImagePage</name>
     <message>
         <location filename="../app/console/views/ImagePage.cpp" line="+37"/>
@@ -1294,12 +1464,12 @@
 <context>
     <name>berth::MainArea</name>
     <message>
-        <location filename="../app/console/views/MainArea.cpp" line="+99"/>
+        <location filename="../app/console/views/MainArea.cpp" line="+100"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Cannot show this manifest: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1307,12 +1477,12 @@
 <context>
     <name>berth::MainWindow</name>
     <message>
-        <location filename="../app/console/views/MainWindow.cpp" line="+36"/>
+        <location filename="../app/console/views/MainWindow.cpp" line="+39"/>
         <source>Berth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/console/views/MainMenus.cpp" line="+19"/>
+        <location filename="../app/console/views/MainMenus.cpp" line="+22"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,7 +1517,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>Status and &amp;maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Compartment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,7 +1567,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/console/views/MainWindow.cpp" line="+153"/>
+        <location filename="../app/console/views/MainWindow.cpp" line="+158"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1440,7 +1615,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <location line="+7"/>
         <source>Not serving</source>
         <translation type="unfinished"></translation>
@@ -1873,7 +2048,7 @@
 <context>
     <name>berth::ServerStatusPage</name>
     <message>
-        <location filename="../app/console/views/ServerStatusPage.cpp" line="+21"/>
+        <location filename="../app/console/views/ServerStatusPage.cpp" line="+27"/>
         <source>Start server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1883,7 +2058,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>Garbage collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Collect garbage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reclaimable now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Starting the registry…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1893,7 +2093,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The registry is not running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,15 +2103,84 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The registry could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The registry is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clients reach it at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>%n blob(s)</source>
+        <translation>
+            <numerusform>%n blob</numerusform>
+            <numerusform>%n blobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>started by a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>removed %1, freed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cancelled after it %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Running now (see the jobs panel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not scheduled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>berth::ServerWorker</name>
     <message>
-        <location filename="../app/console/server/ServerWorker.cpp" line="+44"/>
+        <location filename="../app/console/server/ServerWorker.cpp" line="+45"/>
         <source>&quot;%1&quot; is not an IP address to listen on. Enter one such as 127.0.0.1 in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1926,7 +2195,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cannot open the registry data in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1936,7 +2205,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Cannot serve HTTPS: Qt&apos;s TLS backend is not available (is OpenSSL 3 installed?).</source>
         <translation type="unfinished"></translation>
     </message>

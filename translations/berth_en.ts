@@ -4,186 +4,231 @@
 <context>
     <name>DaemonOptions</name>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="26"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="30"/>
         <source>&quot;http.%1&quot; must be a number of seconds between 1 and 86400.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="53"/>
-        <source>&quot;tls&quot; in %1 must be an object: {&quot;mode&quot;: &quot;auto&quot;} or {&quot;certificate&quot;: &quot;FILE&quot;, &quot;key&quot;: &quot;FILE&quot;}.</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="59"/>
+        <source>&quot;maintenance&quot;: &quot;%1&quot; in %2 must be a whole number, 0 or more (0 turns it off).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="64"/>
-        <source>The config file %1 has an unknown setting &quot;tls.%2&quot;; known settings: %3.</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="74"/>
+        <source>&quot;maintenance&quot; in %1 must be an object such as {&quot;gcIntervalHours&quot;: 24}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="69"/>
-        <source>&quot;tls.%1&quot; in %2 must be a string.</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="84"/>
+        <source>&quot;maintenance&quot; in %1 has an unknown setting &quot;%2&quot;; known settings: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="78"/>
-        <source>&quot;tls.mode&quot; in %1 must be &quot;auto&quot;, &quot;files&quot; or &quot;off&quot;, not &quot;%2&quot;.</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="107"/>
+        <source>&quot;storage&quot; in %1 must be an object such as %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="102"/>
-        <source>&quot;%1&quot; is not an address to listen on; write it as HOST:PORT, e.g. 127.0.0.1:5000.</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="114"/>
+        <source>&quot;storage&quot; in %1 has an unknown setting &quot;%2&quot;; known settings: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="115"/>
-        <source>&quot;%1&quot; is not an IP address; give the numeric address to listen on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="127"/>
-        <source>Cannot read the config file %1: %2.</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="124"/>
+        <source>&quot;storage&quot;: &quot;domains&quot; in %1 must be a list of directories, as in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../server/daemon/DaemonOptions.cpp" line="131"/>
-        <source>The config file %1 is larger than 1 MiB.</source>
+        <source>&quot;storage&quot;: &quot;domains&quot; in %1 must list absolute directory paths (one per disk); %2 is not one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="137"/>
-        <source>The config file %1 is not valid JSON: %2 at byte %3.</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="144"/>
+        <source>&quot;storage&quot;: &quot;writeQuorum&quot; in %1 must be a whole number: how many copies must be durable before a write is acknowledged (0: every domain).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="140"/>
-        <source>The config file %1 must hold a JSON object.</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="155"/>
+        <source>&quot;storage&quot; in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="153"/>
-        <source>The config file %1 has an unknown setting &quot;%2&quot;; known settings: %3.</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="168"/>
+        <source>&quot;tls&quot; in %1 must be an object: {&quot;mode&quot;: &quot;auto&quot;} or {&quot;certificate&quot;: &quot;FILE&quot;, &quot;key&quot;: &quot;FILE&quot;}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="171"/>
-        <source>&quot;allowPlainHttp&quot; in %1 must be true or false.</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="179"/>
+        <source>The config file %1 has an unknown setting &quot;tls.%2&quot;; known settings: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="189"/>
-        <source>HTTPS with your own certificate needs both files: --tls-cert FILE and --tls-key FILE (or &quot;tls&quot;: {&quot;certificate&quot;: &quot;FILE&quot;, &quot;key&quot;: &quot;FILE&quot;} in the config file).</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="184"/>
+        <source>&quot;tls.%1&quot; in %2 must be a string.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="198"/>
-        <source>Refusing to serve plain HTTP on %1: it is not a loopback address, so passwords and images would cross the network unencrypted. Serve HTTPS with --tls auto (berthd makes a local CA and certificate and tells clients how to trust it) or with --tls-cert FILE --tls-key FILE; or, on a network you trust, add --allow-plain-http.</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="193"/>
+        <source>&quot;tls.mode&quot; in %1 must be &quot;auto&quot;, &quot;files&quot; or &quot;off&quot;, not &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="212"/>
-        <source>Berth&apos;s headless registry server: an OCI / Docker Registry V2 server for docker, podman, skopeo and helm.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="218"/>
-        <source>Address and port to listen on (default 127.0.0.1:5000; port 0 picks a free port).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="220"/>
-        <source>HOST:PORT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="223"/>
-        <source>Directory for the registry&apos;s data (default %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="223"/>
-        <source>DIR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="224"/>
-        <source>Read settings from a JSON file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="225"/>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="228"/>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="242"/>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="245"/>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="254"/>
-        <source>FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="227"/>
-        <source>Once listening, write the address (HOST:PORT) to this file.</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="217"/>
+        <source>&quot;%1&quot; is not an address to listen on; write it as HOST:PORT, e.g. 127.0.0.1:5000.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../server/daemon/DaemonOptions.cpp" line="230"/>
-        <source>How much to log: debug, info, warning or error (default info).</source>
+        <source>&quot;%1&quot; is not an IP address; give the numeric address to listen on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="231"/>
-        <source>LEVEL</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="242"/>
+        <source>Cannot read the config file %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="234"/>
-        <source>Serve HTTPS. auto: make a local CA and a server certificate in DIR/keys on first start (and renew it); files: use --tls-cert and --tls-key; off: plain HTTP.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="237"/>
-        <source>MODE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="240"/>
-        <source>Serve HTTPS with this certificate (PEM; the server&apos;s certificate first, then intermediates).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="244"/>
-        <source>The private key of --tls-cert (PEM, without a passphrase).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="248"/>
-        <source>Serve plain HTTP on an address other than loopback (only on a network you trust: passwords and images cross it unencrypted).</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="246"/>
+        <source>The config file %1 is larger than 1 MiB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../server/daemon/DaemonOptions.cpp" line="252"/>
-        <source>On first start, give the administrator &quot;admin&quot; the password in the first line of this file instead of a generated one (at least 12 characters).</source>
+        <source>The config file %1 is not valid JSON: %2 at byte %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="259"/>
-        <source>(see berthd --help)</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="255"/>
+        <source>The config file %1 must hold a JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="272"/>
-        <source>Unexpected argument &quot;%1&quot; (see berthd --help).</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="270"/>
+        <source>The config file %1 has an unknown setting &quot;%2&quot;; known settings: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="298"/>
-        <source>Unknown log level &quot;%1&quot;; use debug, info, warning or error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="303"/>
-        <source>Unknown TLS mode &quot;%1&quot;; use --tls auto, --tls files (with --tls-cert and --tls-key) or --tls off.</source>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="292"/>
+        <source>&quot;allowPlainHttp&quot; in %1 must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../server/daemon/DaemonOptions.cpp" line="310"/>
+        <source>HTTPS with your own certificate needs both files: --tls-cert FILE and --tls-key FILE (or &quot;tls&quot;: {&quot;certificate&quot;: &quot;FILE&quot;, &quot;key&quot;: &quot;FILE&quot;} in the config file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="319"/>
+        <source>Refusing to serve plain HTTP on %1: it is not a loopback address, so passwords and images would cross the network unencrypted. Serve HTTPS with --tls auto (berthd makes a local CA and certificate and tells clients how to trust it) or with --tls-cert FILE --tls-key FILE; or, on a network you trust, add --allow-plain-http.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="333"/>
+        <source>Berth&apos;s headless registry server: an OCI / Docker Registry V2 server for docker, podman, skopeo and helm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="339"/>
+        <source>Address and port to listen on (default 127.0.0.1:5000; port 0 picks a free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="341"/>
+        <source>HOST:PORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="344"/>
+        <source>Directory for the registry&apos;s data (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="344"/>
+        <source>DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="347"/>
+        <source>Read settings from a JSON file. To keep every blob on several disks, give it &quot;storage&quot;: {&quot;domains&quot;: [&quot;/disk1/berth&quot;, &quot;/disk2/berth&quot;, &quot;/disk3/berth&quot;], &quot;writeQuorum&quot;: 2} (writes are acknowledged once 2 copies are durable; see README).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="350"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="353"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="367"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="370"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="379"/>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="352"/>
+        <source>Once listening, write the address (HOST:PORT) to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="355"/>
+        <source>How much to log: debug, info, warning or error (default info).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="356"/>
+        <source>LEVEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="359"/>
+        <source>Serve HTTPS. auto: make a local CA and a server certificate in DIR/keys on first start (and renew it); files: use --tls-cert and --tls-key; off: plain HTTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="362"/>
+        <source>MODE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="365"/>
+        <source>Serve HTTPS with this certificate (PEM; the server&apos;s certificate first, then intermediates).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="369"/>
+        <source>The private key of --tls-cert (PEM, without a passphrase).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="373"/>
+        <source>Serve plain HTTP on an address other than loopback (only on a network you trust: passwords and images cross it unencrypted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="377"/>
+        <source>On first start, give the administrator &quot;admin&quot; the password in the first line of this file instead of a generated one (at least 12 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="384"/>
+        <source>(see berthd --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="397"/>
+        <source>Unexpected argument &quot;%1&quot; (see berthd --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="423"/>
+        <source>Unknown log level &quot;%1&quot;; use debug, info, warning or error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="428"/>
+        <source>Unknown TLS mode &quot;%1&quot;; use --tls auto, --tls files (with --tls-cert and --tls-key) or --tls off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="435"/>
         <source>--tls %1 does not take --tls-cert or --tls-key; leave out --tls to serve your own certificate.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -308,6 +353,64 @@
     </message>
 </context>
 <context>
+    <name>RestoreCommand</name>
+    <message>
+        <location filename="../server/daemon/RestoreCommand.cpp" line="29"/>
+        <source>Blobs restored: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/RestoreCommand.cpp" line="49"/>
+        <source>Restores a Berth backup into an empty data directory. Stop berthd first if it uses that directory; start it on the directory afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/RestoreCommand.cpp" line="52"/>
+        <source>The command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/RestoreCommand.cpp" line="53"/>
+        <source>The backup folder (it holds backup.json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/RestoreCommand.cpp" line="55"/>
+        <source>The data directory to restore into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/RestoreCommand.cpp" line="58"/>
+        <source>Replace what DIR holds (it is deleted first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/RestoreCommand.cpp" line="61"/>
+        <source>berthd&apos;s config file: its &quot;storage&quot; fault domains receive the blobs, and its &quot;data&quot; is the default for --data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/RestoreCommand.cpp" line="75"/>
+        <source>Unexpected arguments: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/RestoreCommand.cpp" line="88"/>
+        <source>Say which backup and where: berthd restore --from BACKUP --data DIR [--config FILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/RestoreCommand.cpp" line="100"/>
+        <source>Restore failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/RestoreCommand.cpp" line="104"/>
+        <source>Restored the backup of %1 (%2 repositories, %3 manifests, %4 tags, %5 blobs, %6) into %7. Start berthd with --data %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TlsCredentials</name>
     <message>
         <location filename="../server/tls/TlsCredentials.cpp" line="27"/>
@@ -388,87 +491,97 @@
 <context>
     <name>berth::Daemon</name>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="51"/>
+        <location filename="../server/daemon/Daemon.cpp" line="57"/>
         <source>Cannot open the registry data in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="58"/>
+        <location filename="../server/daemon/Daemon.cpp" line="64"/>
         <source>Created the administrator &quot;%1&quot; with the password %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="60"/>
+        <location filename="../server/daemon/Daemon.cpp" line="66"/>
         <source>This password is shown only now: keep it somewhere safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="62"/>
+        <location filename="../server/daemon/Daemon.cpp" line="68"/>
         <source>Created the administrator &quot;%1&quot; with the password from %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="76"/>
+        <location filename="../server/daemon/Daemon.cpp" line="82"/>
         <source>Cannot listen on %1:%2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="95"/>
-        <source>Cannot serve HTTPS: Qt&apos;s TLS backend is not available (is OpenSSL 3 installed?).</source>
+        <location filename="../server/daemon/Daemon.cpp" line="104"/>
+        <source>Job %1 started: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../server/daemon/Daemon.cpp" line="107"/>
+        <source>Job %1 (%2) ended: %3. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="119"/>
+        <source>Cannot serve HTTPS: Qt&apos;s TLS backend is not available (is OpenSSL 3 installed?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/Daemon.cpp" line="131"/>
         <source>Cannot set up HTTPS with a local CA: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="111"/>
+        <location filename="../server/daemon/Daemon.cpp" line="135"/>
         <source>Issued a new HTTPS certificate, %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="123"/>
+        <location filename="../server/daemon/Daemon.cpp" line="147"/>
         <source>Cannot serve HTTPS: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="135"/>
+        <location filename="../server/daemon/Daemon.cpp" line="159"/>
         <source>Cannot watch for SIGTERM; stop berthd with SIGKILL if needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="155"/>
+        <location filename="../server/daemon/Daemon.cpp" line="179"/>
         <source>Second stop signal: quitting without waiting for requests in flight.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="160"/>
+        <location filename="../server/daemon/Daemon.cpp" line="184"/>
         <source>Stopping: no new connections; waiting for %1 open connection(s) to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="176"/>
+        <location filename="../server/daemon/Daemon.cpp" line="200"/>
         <source>Cannot write the ready file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="192"/>
+        <location filename="../server/daemon/Daemon.cpp" line="216"/>
         <source>Berth %1 is serving the registry at %2 with its data in %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="201"/>
+        <location filename="../server/daemon/Daemon.cpp" line="225"/>
         <source>Its certificate comes from the local CA %1; clients must trust that CA (README.md, &quot;HTTPS&quot;, says how).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="206"/>
+        <location filename="../server/daemon/Daemon.cpp" line="230"/>
         <source>Sign in first (user admin, or a user an administrator made, with a password or an auth token), then push and pull:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="232"/>
+        <location filename="../server/daemon/Daemon.cpp" line="257"/>
         <source>Press Ctrl+C to stop.</source>
         <translation type="unfinished"></translation>
     </message>

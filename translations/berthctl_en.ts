@@ -241,194 +241,313 @@
     </message>
 </context>
 <context>
+    <name>BackupCommand</name>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="14"/>
+        <source>Back up the registry (metadata, audit log, keys, blobs) into a folder on the server, or list the backups taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="22"/>
+        <source>Takes an online, consistent backup into DIR, a folder on the server (absolute, outside its data directory), while the registry keeps serving, and waits for it. Blobs already in DIR from an earlier backup are not copied again. Restore with &apos;berthd restore --from DIR --data NEWDIR&apos;. &apos;berthctl backup list&apos; shows the backups taken. Administrators only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="26"/>
+        <source>The folder on the server, or &quot;list&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="28"/>
+        <source>Start the backup and print its job; do not wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="39"/>
+        <source>Give the backup folder as an absolute path on the server (like /var/backups/berth), or &quot;list&quot;; &quot;%1&quot; is neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="53"/>
+        <source>Backup started as job %1; follow it with &apos;berthctl jobs show %1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="67"/>
+        <source>The backup %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="87"/>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="88"/>
+        <source>Repositories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="89"/>
+        <source>Manifests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="90"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="91"/>
+        <source>Blobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="91"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="94"/>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="94"/>
+        <location filename="../app/cli/BackupCommand.cpp" line="98"/>
+        <source>%1 blob(s), %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="97"/>
+        <source>Already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="129"/>
+        <source>No backups yet; take one with &apos;berthctl backup DIR&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="133"/>
+        <source>STARTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="133"/>
+        <source>OUTCOME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="133"/>
+        <source>DESTINATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="133"/>
+        <source>BLOBS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="133"/>
+        <source>SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/BackupCommand.cpp" line="133"/>
+        <source>COPIED</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="80"/>
+        <location filename="../app/cli/CommandLine.cpp" line="88"/>
         <source>The Berth server, e.g. https://registry.example.com (default: $BERTH_SERVER).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="83"/>
+        <location filename="../app/cli/CommandLine.cpp" line="91"/>
         <source>Sign in as this user (default: $BERTH_USER). Before the command when the command has a --user of its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="87"/>
+        <location filename="../app/cli/CommandLine.cpp" line="95"/>
         <source>The password or an auth token (default: $BERTH_PASSWORD).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="90"/>
+        <location filename="../app/cli/CommandLine.cpp" line="98"/>
         <source>Read the password or auth token from the first line of standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="91"/>
+        <location filename="../app/cli/CommandLine.cpp" line="99"/>
         <source>table (default) or json.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="94"/>
+        <location filename="../app/cli/CommandLine.cpp" line="102"/>
         <source>Also trust the CA certificate(s) in this PEM file for HTTPS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="96"/>
+        <location filename="../app/cli/CommandLine.cpp" line="104"/>
         <source>Seconds to wait for each answer (default 30).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="98"/>
+        <location filename="../app/cli/CommandLine.cpp" line="106"/>
         <source>Show help and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="99"/>
+        <location filename="../app/cli/CommandLine.cpp" line="107"/>
         <source>Show berthctl&apos;s version and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="135"/>
+        <location filename="../app/cli/CommandLine.cpp" line="143"/>
         <source>berthctl: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="136"/>
+        <location filename="../app/cli/CommandLine.cpp" line="144"/>
         <source>Run &apos;%1 --help&apos; for its usage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="169"/>
+        <location filename="../app/cli/CommandLine.cpp" line="177"/>
         <source>Name a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="174"/>
+        <location filename="../app/cli/CommandLine.cpp" line="182"/>
         <source>There is no command &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="192"/>
+        <location filename="../app/cli/CommandLine.cpp" line="200"/>
         <source>Name a subcommand of &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="198"/>
+        <location filename="../app/cli/CommandLine.cpp" line="206"/>
         <source>&quot;%1&quot; has no subcommand &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="233"/>
+        <location filename="../app/cli/CommandLine.cpp" line="241"/>
         <source>Missing argument %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="235"/>
+        <location filename="../app/cli/CommandLine.cpp" line="243"/>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="254"/>
+        <location filename="../app/cli/CommandLine.cpp" line="262"/>
         <source>--output must be table or json, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="259"/>
+        <location filename="../app/cli/CommandLine.cpp" line="267"/>
         <source>No server: pass --server URL or set BERTH_SERVER.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="264"/>
+        <location filename="../app/cli/CommandLine.cpp" line="272"/>
         <source>The server &quot;%1&quot; is not an http:// or https:// URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="273"/>
+        <location filename="../app/cli/CommandLine.cpp" line="281"/>
         <source>Give either --password or --password-stdin, not both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="275"/>
+        <location filename="../app/cli/CommandLine.cpp" line="283"/>
         <source>--password-stdin: standard input is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="289"/>
+        <location filename="../app/cli/CommandLine.cpp" line="297"/>
         <source>--timeout must be a number of seconds from 1 to 86400, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="299"/>
+        <location filename="../app/cli/CommandLine.cpp" line="307"/>
         <source>BERTH_PAGE_SIZE must be a number from 1 to 1000, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="325"/>
+        <location filename="../app/cli/CommandLine.cpp" line="333"/>
         <source>Usage: berthctl [global options] COMMAND [SUBCOMMAND] [options] [arguments]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="326"/>
+        <location filename="../app/cli/CommandLine.cpp" line="334"/>
         <source>Manages a Berth container registry through its REST API (/api/v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="327"/>
+        <location filename="../app/cli/CommandLine.cpp" line="335"/>
         <source>Commands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="333"/>
+        <location filename="../app/cli/CommandLine.cpp" line="341"/>
         <source>Global options:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="336"/>
+        <location filename="../app/cli/CommandLine.cpp" line="344"/>
         <source>Exit status: 0 success, 1 the server refused or could not be reached, 2 a usage error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="338"/>
+        <location filename="../app/cli/CommandLine.cpp" line="346"/>
         <source>Run &apos;berthctl COMMAND --help&apos; for a command&apos;s subcommands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="344"/>
+        <location filename="../app/cli/CommandLine.cpp" line="352"/>
         <source>Usage: berthctl %1 SUBCOMMAND [options] [arguments]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="346"/>
+        <location filename="../app/cli/CommandLine.cpp" line="354"/>
         <source>Subcommands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="353"/>
+        <location filename="../app/cli/CommandLine.cpp" line="361"/>
         <source>Run &apos;berthctl %1 SUBCOMMAND --help&apos; for a subcommand&apos;s options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="364"/>
+        <location filename="../app/cli/CommandLine.cpp" line="372"/>
         <source>Usage: berthctl %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="366"/>
+        <location filename="../app/cli/CommandLine.cpp" line="374"/>
         <source>[options]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="372"/>
+        <location filename="../app/cli/CommandLine.cpp" line="380"/>
         <source>Arguments:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="380"/>
+        <location filename="../app/cli/CommandLine.cpp" line="388"/>
         <source>Options:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="384"/>
+        <location filename="../app/cli/CommandLine.cpp" line="392"/>
         <source>Global options (see &apos;berthctl --help&apos;): --server, --user, --password, --password-stdin, --output, --cacert, --timeout.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -691,6 +810,119 @@
     </message>
 </context>
 <context>
+    <name>FsckCommand</name>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="12"/>
+        <source>Check the metadata against the blob store (and repair what can be repaired), or show the last report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="20"/>
+        <source>Checks the registry while it keeps serving: blobs and manifests that are missing or corrupt, rows that refer to nothing, upload leftovers, blobs nothing references. Waits for the check and prints the report; the exit status is 1 when problems remain. &apos;berthctl fsck status&apos; shows the last report. Administrators only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="24"/>
+        <source>Show the last report instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="25"/>
+        <source>Repair what can be repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="27"/>
+        <source>With --repair: also remove blobs nothing references (older than the garbage collection grace period) instead of leaving them to gc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="40"/>
+        <source>&quot;%1&quot; is not something fsck does; use &apos;berthctl fsck&apos; or &apos;berthctl fsck status&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="45"/>
+        <source>--remove-unreferenced only applies with --repair: give both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="62"/>
+        <source>The check %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="79"/>
+        <source>fsck has not run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="97"/>
+        <source>repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="98"/>
+        <source>problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="99"/>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="105"/>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="105"/>
+        <source>KIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="105"/>
+        <source>OBJECT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="105"/>
+        <source>DETAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="108"/>
+        <source>The list shows the first 1000 findings; use --output json for the counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="109"/>
+        <source>Checked %1 manifests, %2 blobs and %3 upload sessions (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="116"/>
+        <source>No problems remain; %1 repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="117"/>
+        <source>No problems found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="120"/>
+        <source>%1 problem(s) remain that fsck cannot repair; %2 repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/FsckCommand.cpp" line="123"/>
+        <source>%1 problem(s) found; &apos;berthctl fsck --repair&apos; repairs what can be repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GcCommand</name>
     <message>
         <location filename="../app/cli/GcCommand.cpp" line="11"/>
@@ -703,123 +935,188 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="22"/>
-        <source>Show the reclaimable space and the last run instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/cli/GcCommand.cpp" line="23"/>
+        <location filename="../app/cli/GcCommand.cpp" line="25"/>
         <source>List what would go; change nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="25"/>
+        <location filename="../app/cli/GcCommand.cpp" line="27"/>
         <source>Also delete manifests no tag or kept index keeps (and their layers).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="27"/>
+        <location filename="../app/cli/GcCommand.cpp" line="29"/>
         <source>With --delete-untagged: also delete the referrers (signatures, SBOMs) of deleted manifests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="30"/>
+        <location filename="../app/cli/GcCommand.cpp" line="32"/>
         <source>Keep what was uploaded or touched in the last SECONDS (default 3600).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="42"/>
-        <source>&quot;%1&quot; is not something gc does; use &apos;berthctl gc&apos; or &apos;berthctl gc status&apos;.</source>
+        <location filename="../app/cli/GcCommand.cpp" line="22"/>
+        <source>status: show the reclaimable space, the last run and the schedule instead; history: list the recent runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="34"/>
+        <source>With history: at most N runs (default 20).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="38"/>
+        <source>Start the run as a job and return at once with its id (&apos;berthctl jobs wait ID&apos; follows it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/cli/GcCommand.cpp" line="52"/>
+        <source>&quot;%1&quot; is not something gc does; use &apos;berthctl gc&apos;, &apos;berthctl gc status&apos; or &apos;berthctl gc history&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="62"/>
         <source>--grace must be a whole number of seconds, 0 or more, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="67"/>
+        <location filename="../app/cli/GcCommand.cpp" line="79"/>
+        <source>Started garbage collection as job %1; &apos;berthctl jobs wait %1&apos; follows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="89"/>
         <source>manifest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="74"/>
+        <location filename="../app/cli/GcCommand.cpp" line="96"/>
         <source>blob</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="78"/>
+        <location filename="../app/cli/GcCommand.cpp" line="100"/>
         <source>KIND</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="78"/>
+        <location filename="../app/cli/GcCommand.cpp" line="100"/>
         <source>WHAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="78"/>
+        <location filename="../app/cli/GcCommand.cpp" line="100"/>
         <source>SIZE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="84"/>
+        <location filename="../app/cli/GcCommand.cpp" line="106"/>
         <source>A run would remove %1 blob(s) and %2 manifest(s), freeing %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="88"/>
+        <location filename="../app/cli/GcCommand.cpp" line="110"/>
         <source>Removed %1 blob(s) and %2 manifest(s), freeing %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="90"/>
+        <location filename="../app/cli/GcCommand.cpp" line="112"/>
         <source>The list shows the first 1000 of each; use --output json for the counts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="105"/>
+        <location filename="../app/cli/GcCommand.cpp" line="127"/>
         <source>Reclaimable now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="106"/>
+        <location filename="../app/cli/GcCommand.cpp" line="128"/>
         <source>Reclaimable blobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="107"/>
+        <location filename="../app/cli/GcCommand.cpp" line="129"/>
         <source>Grace period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="107"/>
+        <location filename="../app/cli/GcCommand.cpp" line="129"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="110"/>
-        <location filename="../app/cli/GcCommand.cpp" line="112"/>
+        <location filename="../app/cli/GcCommand.cpp" line="132"/>
+        <location filename="../app/cli/GcCommand.cpp" line="134"/>
         <source>Last run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="110"/>
-        <source>none since the server started</source>
+        <location filename="../app/cli/GcCommand.cpp" line="132"/>
+        <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="113"/>
+        <location filename="../app/cli/GcCommand.cpp" line="144"/>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="144"/>
+        <source>every %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="144"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="146"/>
+        <source>Next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="175"/>
+        <source>STARTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="175"/>
+        <source>TRIGGER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="175"/>
+        <source>OUTCOME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="175"/>
+        <source>BLOBS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="175"/>
+        <source>MANIFESTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="175"/>
+        <source>FREED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/GcCommand.cpp" line="135"/>
         <source>Last run freed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="115"/>
+        <location filename="../app/cli/GcCommand.cpp" line="137"/>
         <source>Last run removed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/GcCommand.cpp" line="115"/>
+        <location filename="../app/cli/GcCommand.cpp" line="137"/>
         <source>%1 blob(s), %2 manifest(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1047,6 +1344,172 @@
     <message>
         <location filename="../app/cli/Invocation.cpp" line="66"/>
         <source>Sign in with --user and --password (or BERTH_USER and BERTH_PASSWORD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobCommands</name>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="17"/>
+        <source>&quot;%1&quot; is not a job id; &apos;berthctl jobs list&apos; shows the ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="29"/>
+        <source>%1% (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="35"/>
+        <source>The job&apos;s id (see &apos;berthctl jobs list&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="43"/>
+        <source>The server&apos;s long tasks (garbage collection, imports, scrub): list, show, cancel, wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="50"/>
+        <source>Lists the jobs the server knows: queued, running and recently finished, oldest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="52"/>
+        <source>Only jobs that are queued or running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="54"/>
+        <source>Only jobs of this kind: gc, scrub, import, export...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="58"/>
+        <source>Shows one job: its state, progress and result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="63"/>
+        <source>Asks a job to stop. A running job stops at its next check; &apos;berthctl jobs wait&apos; follows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="68"/>
+        <source>Waits until a job has finished, showing its progress; Ctrl-C cancels the job. Exit status 0 when it succeeded, 1 when it failed or was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="83"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="84"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="85"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="86"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="87"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="88"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="89"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="90"/>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="91"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="92"/>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="94"/>
+        <source>Cancel requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="112"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="112"/>
+        <source>KIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="112"/>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="112"/>
+        <source>PROGRESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="112"/>
+        <source>QUEUED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="112"/>
+        <source>TITLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobCommands.cpp" line="150"/>
+        <source>Asked job %1 to stop; &apos;berthctl jobs wait %1&apos; follows it until it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobWaiter</name>
+    <message>
+        <location filename="../app/cli/JobWaiter.cpp" line="91"/>
+        <source>The job had already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobWaiter.cpp" line="92"/>
+        <source>Cancelling job %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobWaiter.cpp" line="119"/>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/JobWaiter.cpp" line="121"/>
+        <source>%1% (%2 of %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1567,6 +2030,129 @@
     <message>
         <location filename="../app/cli/RepositoryCommands.cpp" line="157"/>
         <source>Deleted repository %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScrubCommand</name>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="12"/>
+        <source>Re-hash every stored copy of every blob, repair bad copies from good ones, or show the last report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="20"/>
+        <source>Starts a scrub on the server while it keeps serving: every copy of every blob in every fault domain is re-hashed, and missing or corrupt copies are repaired from a good one. Waits for it and prints what was repaired and what could not be (with the repositories that need it); the exit status is 1 when something could not be repaired. &apos;berthctl scrub status&apos; shows the last report, the schedule and the fault domains. Administrators only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="27"/>
+        <source>Show the last report instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="40"/>
+        <source>&quot;%1&quot; is not something scrub does; use &apos;berthctl scrub&apos; or &apos;berthctl scrub status&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="55"/>
+        <source>The scrub (job %1) %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="78"/>
+        <source>Fault domains (%1, writes need %2 copies): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="84"/>
+        <source>Since start: %1 missing and %2 corrupt copies found by reads, %3 copies repaired, %4 writes with fewer copies than domains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="93"/>
+        <source>Scheduled every %1 hours; next run %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="97"/>
+        <source>Not scheduled; runs only when started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="100"/>
+        <source>Scrub has not run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="103"/>
+        <source>Last run: started %1, finished %2 (%3, %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="133"/>
+        <source>repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="134"/>
+        <source>not repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="144"/>
+        <source>lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="144"/>
+        <source>every domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="145"/>
+        <source>referenced by nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="146"/>
+        <source>needed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="149"/>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="149"/>
+        <source>DIGEST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="149"/>
+        <source>DOMAIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="149"/>
+        <source>DETAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="150"/>
+        <source>Checked %1 copies of %2 blobs (%3 bytes hashed): %4 repaired, %5 could not be repaired, %6 blobs have no good copy left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="159"/>
+        <source>Blobs with no good copy are lost: push the images that need them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ScrubCommand.cpp" line="162"/>
+        <source>Some copies could not be written; check the disks of those fault domains and run &apos;berthctl scrub&apos; again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
