@@ -116,6 +116,23 @@ assert_eq 0 "$(jq '.lastRun.report.unrepairableCount' "$T/last.log")" "the last 
 repaired=$(jq '.lastRun.report.repairedCount' "$T/last.log")
 assert_eq "$(($(wc -l <"$T/d1.list") * 2))" "$repaired" "it repaired exactly the copies of the two domains"
 
+step "after a restart a corrupt copy is never served: the pull gets a good one and the copy is repaired"
+layer=$(find "$IMG/oci-single/blobs/sha256" -type f -printf '%s %p\n' | sort -n | tail -n 1 | cut -d' ' -f2)
+hex=$(basename "$layer")
+copy=$D1/sha256/${hex:0:2}/$hex
+[ -f "$copy" ] || fail "domain 1 has no copy of the layer sha256:$hex"
+printf 'x' | dd of="$copy" bs=1 seek=100 conv=notrunc status=none
+[ "$(sha256_of "$copy")" != "$hex" ] || fail "the copy in domain 1 was not corrupted"
+registry_stop
+registry_start
+assert_eq 200 "$(curl -s -o "$T/layer" -w '%{http_code}' "${AUTH[@]}" "$REG_URL/v2/rep/single/blobs/sha256:$hex")" \
+    "the layer is served"
+assert_eq "$hex" "$(sha256_of "$T/layer")" "with its own bytes, not the corrupt copy's"
+assert_eq "$hex" "$(sha256_of "$copy")" "the copy in domain 1 was repaired"
+assert_eq 1 "$(find "$D1/quarantine" -type f | wc -l)" "the corrupt copy was kept aside in quarantine"
+BERTH_OUTPUT=json run ctl scrub status
+assert_eq 1 "$(jq '.storage.counters.corruptCopiesFound' "$T/last.log")" "the store counted one corrupt copy"
+
 step "a blob with no good copy makes berthctl scrub fail and name who needs it"
 victim=$(head -n 1 "$T/d1.list")
 for d in "$D1" "$D2" "$D3"; do
