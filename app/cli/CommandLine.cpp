@@ -5,6 +5,7 @@
 #include "cli/BackupCommand.h"
 #include "cli/FsckCommand.h"
 #include "cli/GcCommand.h"
+#include "cli/ScrubCommand.h"
 #include "cli/JobCommands.h"
 #include "cli/AuthTokenCommands.h"
 #include "cli/CompartmentCommands.h"
@@ -70,6 +71,7 @@ CommandLine::CommandLine(QTextStream& out, QTextStream& err, QIODevice* input,
     m_families.push_back(std::make_unique<ExplainCommand>());
     m_families.push_back(std::make_unique<AuditCommands>());
     m_families.push_back(std::make_unique<GcCommand>());
+    m_families.push_back(std::make_unique<ScrubCommand>());
     m_families.push_back(std::make_unique<FsckCommand>());
     m_families.push_back(std::make_unique<BackupCommand>());
     m_families.push_back(std::make_unique<JobCommands>());

@@ -554,6 +554,8 @@ private slots:
             {"verifyAudit", {"audit", "verify"}},
             {"getGc", {"gc", "status"}},
             {"runGc", {"gc"}},
+            {"getScrub", {"scrub", "status"}},
+            {"runScrub", {"scrub"}},
             {"startBackup", {"backup"}},
             {"listBackups", {"backup", "list"}},
             {"getFsck", {"fsck", "status"}},
