@@ -7,8 +7,8 @@
 #include "metadata/MetadataStore.h"
 #include "storage/BlobStore.h"
 #include "storage/DataDirectoryLock.h"
-#include "storage/FileBlobStore.h"
 #include "storage/FileSystem.h"
+#include "storage/ReplicatedBlobStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -133,15 +133,20 @@ Result<BackupManifest> BackupRestorer::check() const
     const QFileInfo target(m_options.dataDirectory);
     if (target.exists() && !target.isDir())
         return refused(QStringLiteral("%1 is a file, not a folder.").arg(m_options.dataDirectory));
-    if (!m_options.overwrite && !BackupFiles::isEmptyOrMissing(m_options.dataDirectory, {lockFileName()}))
-        return refused(
-            QStringLiteral("The data directory %1 is not empty. Restore into an empty (or new) folder, "
-                           "or pass the overwrite option to replace what is there.")
-                .arg(m_options.dataDirectory));
+    auto storage = ReplicatedBlobStore::validate(m_options.dataDirectory, m_options.storage);
+    if (!storage)
+        return storage.error();
+    for (const QString& folder : targetFolders()) {
+        if (!m_options.overwrite && !BackupFiles::isEmptyOrMissing(folder, {lockFileName()}))
+            return refused(
+                QStringLiteral("%1 is not empty. Restore into an empty (or new) data directory and "
+                               "fault domains, or pass the overwrite option to replace what is there.")
+                    .arg(folder));
+    }
     return manifest;
 }
 
-Result<RestoreResult> BackupRestorer::restore(JobContext& context, BlobStore* store)
+Result<RestoreResult> BackupRestorer::restore(JobContext& context)
 {
     auto manifest = check();
     if (!manifest)
@@ -159,28 +164,44 @@ Result<RestoreResult> BackupRestorer::restore(JobContext& context, BlobStore* st
         return locked.error();
     }
     const QStringList keep{lockFileName()};
-    auto cleared = BackupFiles::removeContents(m_options.dataDirectory, keep);
+    auto clear = [&]() -> Result<void> {
+        for (const QString& folder : targetFolders()) {
+            auto cleared = BackupFiles::removeContents(folder, keep);
+            if (!cleared)
+                return cleared;
+        }
+        return {};
+    };
+    auto cleared = clear();
     if (!cleared)
         return cleared.error();
-    std::unique_ptr<FileBlobStore> ownStore;
     Result<RestoreResult> result = Error(ErrorCode::Internal, QString());
-    if (!store) {
-        ownStore = std::make_unique<FileBlobStore>(m_options.dataDirectory);
-        auto initialized = ownStore->initialize();
+    {
+        ReplicatedBlobStore store(m_options.dataDirectory, m_options.storage);
+        auto initialized = store.initialize();
         if (!initialized)
             result = initialized.error();
         else
-            store = ownStore.get();
+            result = restoreInto(manifest.value(), store, context);
     }
-    if (store)
-        result = restoreInto(manifest.value(), *store, context);
-    ownStore.reset();
     if (!result) { // leave the target as empty as it was
-        (void)BackupFiles::removeContents(m_options.dataDirectory, keep);
+        (void)clear();
         lock.release();
         QFile::remove(DataDirectoryLock::lockFilePath(m_options.dataDirectory));
     }
     return result;
+}
+
+QStringList BackupRestorer::targetFolders() const
+{
+    QStringList folders{m_options.dataDirectory};
+    const QString data = QDir::cleanPath(QDir(m_options.dataDirectory).absolutePath());
+    for (const QString& domain :
+         ReplicatedBlobStore::resolvedDomains(m_options.dataDirectory, m_options.storage)) {
+        if (domain != data && !domain.startsWith(data + QLatin1Char('/')))
+            folders << domain;
+    }
+    return folders;
 }
 
 QString BackupRestorer::lockFileName()

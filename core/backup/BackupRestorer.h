@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backup/BackupManifest.h"
+#include "storage/StorageOptions.h"
 #include "util/Result.h"
 
 #include <QString>
@@ -39,20 +40,25 @@ public:
         QString backupDirectory;
         QString dataDirectory;
         bool overwrite = false;
+        /// The target's fault domains, as berthd will be configured (default: <data>/blobs/0). Domain
+        /// folders outside the data directory must be empty too (or are emptied with overwrite).
+        StorageOptions storage;
     };
 
     explicit BackupRestorer(Options options);
 
     /// Checks the backup and the target without changing anything (what restore() checks first).
     Result<BackupManifest> check() const;
-    /// Restores into the target's default blob store (a single fault domain, <data>/blobs/0), or into
-    /// `store` when given (one built for the target's data directory with its storage options).
-    Result<RestoreResult> restore(JobContext& context, BlobStore* store = nullptr);
+    /// Restores through a ReplicatedBlobStore on the target with Options::storage, so every blob lands
+    /// in every fault domain where berthd expects it.
+    Result<RestoreResult> restore(JobContext& context);
 
 private:
     /// The data directory's lock file (berth.lock): held during the restore, ignored when checking the
     /// target is empty.
     static QString lockFileName();
+    /// The folders that must be empty: the data directory and the fault domains outside it.
+    QStringList targetFolders() const;
     Result<RestoreResult> restoreInto(const BackupManifest& manifest, BlobStore& store, JobContext& context);
 
     Options m_options;

@@ -1,6 +1,7 @@
 #include "daemon/RestoreCommand.h"
 
 #include "backup/BackupRestorer.h"
+#include "daemon/DaemonOptions.h"
 #include "jobs/JobContext.h"
 
 #include <QCommandLineParser>
@@ -55,7 +56,12 @@ int RestoreCommand::run(const QStringList& arguments)
                                   QStringLiteral("DIR"));
     const QCommandLineOption overwrite(QStringLiteral("overwrite"),
                                        tr("Replace what DIR holds (it is deleted first)."));
-    parser.addOptions({from, data, overwrite});
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        tr("berthd's config file: its \"storage\" fault domains receive the blobs, and "
+           "its \"data\" is the default for --data."),
+        QStringLiteral("FILE"));
+    parser.addOptions({from, data, overwrite, config});
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl;
@@ -69,13 +75,24 @@ int RestoreCommand::run(const QStringList& arguments)
         err << tr("Unexpected arguments: %1").arg(parser.positionalArguments().mid(1).join(u' ')) << Qt::endl;
         return 2;
     }
-    if (!parser.isSet(from) || !parser.isSet(data)) {
-        err << tr("Say which backup and where: berthd restore --from BACKUP --data DIR") << Qt::endl;
+    DaemonOptions daemonOptions;
+    if (parser.isSet(config)) {
+        QString error;
+        if (!DaemonOptions::readConfigFile(parser.value(config), &daemonOptions, &error)) {
+            err << error << Qt::endl;
+            return 2;
+        }
+    }
+    const QString dataDirectory = parser.isSet(data) ? parser.value(data) : daemonOptions.dataDirectory;
+    if (!parser.isSet(from) || dataDirectory.isEmpty()) {
+        err << tr("Say which backup and where: berthd restore --from BACKUP --data DIR [--config FILE]")
+            << Qt::endl;
         return 2;
     }
     BackupRestorer::Options options;
     options.backupDirectory = QDir(parser.value(from)).absolutePath();
-    options.dataDirectory = QDir(parser.value(data)).absolutePath();
+    options.dataDirectory = QDir(dataDirectory).absolutePath();
+    options.storage = daemonOptions.storage;
     options.overwrite = parser.isSet(overwrite);
     ConsoleProgress progress;
     auto restored = BackupRestorer(options).restore(progress);

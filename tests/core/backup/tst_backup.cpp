@@ -10,6 +10,7 @@
 #include "oci/MediaTypes.h"
 #include "oci/Reference.h"
 #include "storage/BlobStore.h"
+#include "storage/ReplicatedBlobStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -96,10 +97,12 @@ private:
     }
 
     /// Opens the restored data directory and checks every pushed image is there, byte for byte.
-    void verifyRestored(const QString& dataDirectory, const QList<Pushed>& pushed)
+    void verifyRestored(const QString& dataDirectory, const QList<Pushed>& pushed,
+                        const StorageOptions& storage = {})
     {
         RegistryService::Options options;
         options.dataDirectory = dataDirectory;
+        options.storage = storage;
         RegistryService restored(options);
         QVERIFY2(restored.open().ok(), "the restored data directory opens");
         for (const Pushed& p : pushed) {
@@ -162,7 +165,7 @@ private slots:
 
         QTemporaryDir target;
         const QString restoredData = target.path() + QStringLiteral("/data");
-        BackupRestorer restorer({dest.path() + QStringLiteral("/b"), restoredData, false});
+        BackupRestorer restorer({dest.path() + QStringLiteral("/b"), restoredData, false, {}});
         auto restored = restorer.restore(context);
         QVERIFY2(restored.ok(), restored.ok() ? "" : qPrintable(restored.error().message));
         QCOMPARE(restored->blobsRestored, 8);
@@ -204,7 +207,7 @@ private slots:
         QVERIFY(!QFile::exists(BackupManifest::blobPath(dest.path(), m.digest)));
 
         QTemporaryDir target;
-        BackupRestorer restorer({dest.path(), target.path(), false});
+        BackupRestorer restorer({dest.path(), target.path(), false, {}});
         QVERIFY(restorer.restore(context).ok());
         pushed.removeLast();
         verifyRestored(target.path(), pushed);
@@ -234,7 +237,7 @@ private slots:
         QCOMPARE(BlobRemovalHold::activeHolds(), 0);
 
         QTemporaryDir target;
-        BackupRestorer restorer({dest.path(), target.path(), false});
+        BackupRestorer restorer({dest.path(), target.path(), false, {}});
         auto restored = restorer.restore(plain);
         QVERIFY(!restored.ok());
         QVERIFY2(restored.error().message.contains(QStringLiteral("not a complete backup")),
@@ -258,7 +261,7 @@ private slots:
             file.write("X");
         }
         QTemporaryDir target;
-        BackupRestorer restorer({dest.path(), target.path(), false});
+        BackupRestorer restorer({dest.path(), target.path(), false, {}});
         auto restored = restorer.restore(context);
         QVERIFY(!restored.ok());
         QVERIFY2(restored.error().message.contains(victim.toString()), qPrintable(restored.error().message));
@@ -292,14 +295,14 @@ private slots:
         QVERIFY(stray.open(QIODevice::WriteOnly));
         stray.write("someone's data");
         stray.close();
-        auto refused = BackupRestorer({dest.path(), target.path(), false}).restore(context);
+        auto refused = BackupRestorer({dest.path(), target.path(), false, {}}).restore(context);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().message.contains(QStringLiteral("not empty")),
                  qPrintable(refused.error().message));
         QVERIFY(stray.open(QIODevice::ReadOnly));
         QCOMPARE(stray.readAll(), QByteArray("someone's data"));
         stray.close();
-        QVERIFY(BackupRestorer({dest.path(), target.path(), true}).restore(context).ok());
+        QVERIFY(BackupRestorer({dest.path(), target.path(), true, {}}).restore(context).ok());
         QVERIFY(QFileInfo(target.path() + QStringLiteral("/berth.db")).size() > 1000);
 
         // A backup from a newer schema.
@@ -312,7 +315,7 @@ private slots:
         json.write(QJsonDocument(o).toJson());
         json.close();
         QTemporaryDir empty;
-        auto newer = BackupRestorer({dest.path(), empty.path(), false}).restore(context);
+        auto newer = BackupRestorer({dest.path(), empty.path(), false, {}}).restore(context);
         QVERIFY(!newer.ok());
         QVERIFY2(newer.error().message.contains(QStringLiteral("newer")), qPrintable(newer.error().message));
 
@@ -358,7 +361,7 @@ private slots:
         QVERIFY(f.stored(doomed.manifest.digest));
 
         QTemporaryDir target;
-        QVERIFY(BackupRestorer({dest.path(), target.path(), false}).restore(context).ok());
+        QVERIFY(BackupRestorer({dest.path(), target.path(), false, {}}).restore(context).ok());
         verifyRestored(target.path(), pushed);
 
         // With the backup done, the next collection takes them.
@@ -368,6 +371,40 @@ private slots:
         QVERIFY(after.ok());
         QCOMPARE(after->blobs.size(), 3);
         QVERIFY(!f.stored(doomed.manifest.digest));
+    }
+
+    void restoreFillsEveryFaultDomain()
+    {
+        GcFixture f;
+        const QList<Pushed> pushed = pushSome(f, QStringLiteral("1"));
+        QTemporaryDir dest;
+        NullJobContext context;
+        const BackupResult backedUp = backup(f, dest.path(), context);
+
+        QTemporaryDir target;
+        BackupRestorer::Options options{dest.path(), target.path() + QStringLiteral("/data"), false, {}};
+        options.storage.domains =
+            QStringList{target.path() + QStringLiteral("/disk1"), target.path() + QStringLiteral("/disk2"),
+                        target.path() + QStringLiteral("/disk3")};
+        // A fault domain that already holds something is refused like a non-empty data directory.
+        QVERIFY(QDir().mkpath(target.path() + QStringLiteral("/disk2/sha256")));
+        auto refused = BackupRestorer(options).restore(context);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("disk2")),
+                 qPrintable(refused.error().message));
+        QVERIFY(QDir(target.path() + QStringLiteral("/disk2")).removeRecursively());
+
+        auto restored = BackupRestorer(options).restore(context);
+        QVERIFY2(restored.ok(), restored.ok() ? "" : qPrintable(restored.error().message));
+        ReplicatedBlobStore store(options.dataDirectory, options.storage);
+        for (const BackupBlob& b : backedUp.manifest.blobs) {
+            for (int domain = 0; domain < 3; ++domain)
+                QVERIFY2(
+                    QFileInfo(store.copyPath(domain, b.digest)).size() == b.size,
+                    qPrintable(QStringLiteral("domain %1 lacks %2").arg(domain).arg(b.digest.toString())));
+        }
+        QVERIFY(!QFileInfo::exists(options.dataDirectory + QStringLiteral("/blobs/0")));
+        verifyRestored(options.dataDirectory, pushed, options.storage);
     }
 };
 
