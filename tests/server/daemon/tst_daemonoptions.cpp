@@ -104,6 +104,48 @@ private slots:
         }
     }
 
+    void readsTheStorageSection()
+    {
+        QTemporaryDir dir;
+        auto write = [&dir](const QByteArray& json) {
+            QFile file(dir.filePath(QStringLiteral("berthd.json")));
+            file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            file.write(json);
+            return file.fileName();
+        };
+        QVERIFY(DaemonOptions().storage.domains.isEmpty());
+
+        DaemonOptions options;
+        QString error;
+        QVERIFY2(
+            DaemonOptions::readConfigFile(
+                write(
+                    R"({"storage": {"domains": ["/d1/berth", "/d2/berth", "/d3/berth"], "writeQuorum": 2}})"),
+                &options, &error),
+            qPrintable(error));
+        QCOMPARE(options.storage.domains,
+                 QStringList({QStringLiteral("/d1/berth"), QStringLiteral("/d2/berth"),
+                              QStringLiteral("/d3/berth")}));
+        QCOMPARE(options.storage.writeQuorum, 2);
+
+        const QList<QPair<QByteArray, QString>> bad{
+            {R"({"storage": {"domains": ["/d1", "/d2"], "writeQuorum": 3}})",
+             QStringLiteral("writeQuorum is 3")},
+            {R"({"storage": {"domains": ["/d1", "/d1"]}})", QStringLiteral("listed twice")},
+            {R"({"storage": {"domains": ["/d1", "/d1/x"]}})", QStringLiteral("nested")},
+            {R"({"storage": {"domains": ["d1"]}})", QStringLiteral("absolute")},
+            {R"({"storage": {"domains": "/d1"}})", QStringLiteral("list of directories")},
+            {R"({"storage": {"domains": ["/d1"], "writeQuorum": 1.5}})", QStringLiteral("whole number")},
+            {R"({"storage": {"disks": ["/d1"]}})", QStringLiteral("unknown setting \"disks\"")},
+            {R"({"storage": ["/d1"]})", QStringLiteral("must be an object")},
+        };
+        for (const auto& [json, message] : bad) {
+            DaemonOptions rejected;
+            QVERIFY2(!DaemonOptions::readConfigFile(write(json), &rejected, &error), json.constData());
+            QVERIFY2(error.contains(message), qPrintable(error));
+        }
+    }
+
     void rejectsBadConfigFiles_data()
     {
         QTest::addColumn<QString>("file");
