@@ -30,7 +30,6 @@ RegistryHost::Options optionsFor(const QString& dir, Clock& clock)
     o.gcIntervalSeconds = Day;
     o.gcGracePeriodSeconds = 60;
     o.scrubIntervalSeconds = 0; // only garbage collection on the schedule here
-    o.scrubIntervalSeconds = 0; // scrub's schedule is tst_scrubschedule's
     return o;
 }
 
