@@ -197,6 +197,8 @@ Result<void> Scrubber::scrub(JobContext& context, ScrubReport& report)
             auto repaired = m_store.repairCopy(domain, *digest);
             if (repaired) {
                 report.repaired << copy;
+            } else if (!m_store.contains(*digest) && !refs.repositories.contains(it.key())) {
+                break; // garbage collection removed it meanwhile: nothing to repair, nothing needs it
             } else {
                 copy.error = repaired.error().message;
                 report.notRepaired << copy;
