@@ -1,9 +1,13 @@
 #pragma once
 
+#include <QtGlobal>
+#include <memory>
+
 namespace berth {
 
 class AccessGate;
 class AuditLog;
+class GarbageCollector;
 class IdentityService;
 class JobRunner;
 class MaintenanceLog;
@@ -23,6 +27,11 @@ struct ApiServices
     MaintenanceLog* maintenance = nullptr;
     /// When set, GET /api/v1/gc shows when garbage collection runs next.
     MaintenanceScheduler* scheduler = nullptr;
+    /// The collector scheduled runs use too, so only one collection runs at a time; when empty the GC
+    /// endpoints make their own.
+    std::shared_ptr<GarbageCollector> gc;
+    /// The grace period GC and fsck use unless a request says otherwise (berthd's configured one).
+    qint64 gcGracePeriodSeconds = 3600;
 };
 
 } // namespace berth

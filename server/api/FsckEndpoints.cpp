@@ -54,6 +54,7 @@ ApiReply start(ApiCall& call, const std::shared_ptr<FsckChecker>& checker)
 {
     const QJsonObject& body = call.body();
     FsckOptions options;
+    options.gracePeriodSeconds = call.services().gcGracePeriodSeconds;
     for (const QString& flag : {QStringLiteral("repair"), QStringLiteral("removeUnreferenced")}) {
         if (body.contains(flag) && !body.value(flag).isBool())
             return ApiReply::invalidArgument(QStringLiteral("\"%1\" must be true or false.").arg(flag));

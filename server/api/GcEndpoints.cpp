@@ -109,12 +109,13 @@ ApiReply runs(ApiCall& call)
 
 ApiReply status(ApiCall& call, GarbageCollector& gc)
 {
-    auto reclaimable = gc.reclaimableNow();
+    const qint64 grace = call.services().gcGracePeriodSeconds;
+    auto reclaimable = gc.reclaimableNow(grace);
     if (!reclaimable)
         return ApiReply::error(reclaimable.error());
     QJsonObject json{{QStringLiteral("reclaimableBytes"), reclaimable.value().bytes},
                      {QStringLiteral("reclaimableBlobs"), reclaimable.value().blobs},
-                     {QStringLiteral("gracePeriodSeconds"), GcOptions().gracePeriodSeconds},
+                     {QStringLiteral("gracePeriodSeconds"), grace},
                      {QStringLiteral("computedAt"), timeOrNull(reclaimable.value().computedAt)}};
     const std::optional<GcRunSummary> last = gc.lastRun();
     json.insert(QStringLiteral("lastRun"), last ? QJsonValue(summaryJson(*last)) : QJsonValue());
@@ -167,6 +168,7 @@ ApiReply run(ApiCall& call, const std::shared_ptr<GarbageCollector>& gc)
 {
     const QJsonObject& body = call.body();
     GcOptions options;
+    options.gracePeriodSeconds = call.services().gcGracePeriodSeconds;
     for (const QString& flag : {QStringLiteral("dryRun"), QStringLiteral("deleteUntagged"),
                                 QStringLiteral("deleteReferrers"), QStringLiteral("wait")}) {
         if (body.contains(flag) && !body.value(flag).isBool())
@@ -203,8 +205,11 @@ ApiReply run(ApiCall& call, const std::shared_ptr<GarbageCollector>& gc)
 void GcEndpoints::add(ApiTable& table, const ApiServices& services)
 {
     using S = ApiSchema;
-    auto gc = std::make_shared<GarbageCollector>(*services.registry);
-    gc->setMaintenanceLog(services.maintenance);
+    std::shared_ptr<GarbageCollector> gc = services.gc;
+    if (!gc) {
+        gc = std::make_shared<GarbageCollector>(*services.registry);
+        gc->setMaintenanceLog(services.maintenance);
+    }
     JobJson::addSchemas(table);
     const QString tag = QStringLiteral("gc");
     const QString path = QStringLiteral("/api/v1/gc");
@@ -250,11 +255,12 @@ void GcEndpoints::add(ApiTable& table, const ApiServices& services)
                          S::object(runSummary, runRequired,
                                    QStringLiteral("A garbage collection run as the history keeps it.")));
 
-    ApiOperation get = ApiOperation::make(
-        "GET", path, QStringLiteral("getGc"), tag,
-        QStringLiteral("Bytes and blobs a garbage collection would free now (default grace period), the last "
-                       "run (kept across restarts), the schedule and the recent runs."),
-        ApiAccess::administrator(), [gc](ApiCall& call) { return status(call, *gc); });
+    ApiOperation get =
+        ApiOperation::make("GET", path, QStringLiteral("getGc"), tag,
+                           QStringLiteral("Bytes and blobs a garbage collection would free now (with the "
+                                          "configured grace period), the last "
+                                          "run (kept across restarts), the schedule and the recent runs."),
+                           ApiAccess::administrator(), [gc](ApiCall& call) { return status(call, *gc); });
     QJsonObject last = S::object(runSummary, runRequired);
     last.insert(QStringLiteral("nullable"), true);
     get.responseSchema = S::object(
@@ -294,17 +300,19 @@ void GcEndpoints::add(ApiTable& table, const ApiServices& services)
         "POST", path, QStringLiteral("runGc"), tag,
         QStringLiteral("Runs garbage collection while the registry keeps serving (or, with dryRun, lists "
                        "what would go). Blobs nothing references and untouched for gracePeriodSeconds "
-                       "(default 3600) go; deleteUntagged also deletes manifests no tag or kept index "
+                       "(default: the configured grace period, 3600 unless set) go; deleteUntagged also "
+                       "deletes manifests no tag or kept index "
                        "keeps, and deleteReferrers the referrers of deleted manifests."),
         ApiAccess::administrator(), [gc](ApiCall& call) { return run(call, gc); });
-    post.requestSchema =
-        S::object({{QStringLiteral("dryRun"), S::boolean(QStringLiteral("Default false."))},
-                   {QStringLiteral("deleteUntagged"), S::boolean(QStringLiteral("Default false."))},
-                   {QStringLiteral("deleteReferrers"), S::boolean(QStringLiteral("Default false."))},
-                   {QStringLiteral("gracePeriodSeconds"), S::integer(QStringLiteral("Default 3600."))},
-                   {QStringLiteral("wait"),
-                    S::boolean(QStringLiteral("Default true: answer when the run has finished. false: answer "
-                                              "202 with the job at once (Location: /api/v1/jobs/{id})."))}});
+    post.requestSchema = S::object(
+        {{QStringLiteral("dryRun"), S::boolean(QStringLiteral("Default false."))},
+         {QStringLiteral("deleteUntagged"), S::boolean(QStringLiteral("Default false."))},
+         {QStringLiteral("deleteReferrers"), S::boolean(QStringLiteral("Default false."))},
+         {QStringLiteral("gracePeriodSeconds"),
+          S::integer(QStringLiteral("Default: the server's configured grace period (3600 unless set)."))},
+         {QStringLiteral("wait"),
+          S::boolean(QStringLiteral("Default true: answer when the run has finished. false: answer "
+                                    "202 with the job at once (Location: /api/v1/jobs/{id})."))}});
     post.responseSchema = S::ref(QStringLiteral("GcResult"));
     post.errorStatuses = {409};
     table.operations.append(post);

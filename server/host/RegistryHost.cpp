@@ -17,8 +17,8 @@
 #include "distribution/DistributionApi.h"
 #include "gc/GarbageCollector.h"
 #include "gc/GcJob.h"
-#include "integrity/Scrubber.h"
 #include "iam/IdentityService.h"
+#include "integrity/Scrubber.h"
 #include "jobs/JobRunner.h"
 #include "maintenance/MaintenanceLog.h"
 #include "maintenance/MaintenanceScheduler.h"
@@ -239,9 +239,16 @@ Result<void> RegistryHost::open()
     RegistryService* registry = d->registry.get();
     scrubTask.make = [registry](const QString& trigger) { return Scrubber::task(*registry, trigger); };
     d->scheduler->add(scrubTask);
-    ApiServices services{d->registry.get(), d->gate.get(), d->identity.get(),
-                         d->audit.get(),    d->jobs,       d->maintenanceLog.get()};
+    ApiServices services;
+    services.registry = d->registry.get();
+    services.gate = d->gate.get();
+    services.identity = d->identity.get();
+    services.audit = d->audit.get();
+    services.jobs = d->jobs;
+    services.maintenance = d->maintenanceLog.get();
     services.scheduler = d->scheduler.get();
+    services.gc = d->gc;
+    services.gcGracePeriodSeconds = o.gcGracePeriodSeconds;
     d->api = std::make_unique<ManagementApi>(services);
     d->api->addRoutes(*d->router);
 

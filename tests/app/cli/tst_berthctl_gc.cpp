@@ -7,9 +7,11 @@
 #include "support/RegistryClient.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
 #include <memory>
@@ -154,6 +156,38 @@ private slots:
         EXPECT_EXIT(admin({"gc", "--grace", "soon"}), 2);
         EXPECT_EXIT(admin({"gc", "later"}), 2);
         EXPECT_EXIT(admin({"gc", "--help"}), 0);
+    }
+
+    void theConfiguredGracePeriodIsTheDefault()
+    {
+        // berthd's "maintenance": {"gcGracePeriodMinutes": 0}: status, dry runs and runs without --grace
+        // use it (the API, the schedule and fsck share the server's one collector and grace period).
+        QCOMPARE(m_berthd->stop(), 0);
+        QTemporaryDir configDir;
+        const QString configPath = configDir.filePath(QStringLiteral("berthd.json"));
+        QFile configFile(configPath);
+        QVERIFY(configFile.open(QIODevice::WriteOnly));
+        configFile.write(R"({"maintenance": {"gcGracePeriodMinutes": 0, "gcIntervalHours": 0}})");
+        configFile.close();
+        QVERIFY2(m_berthd->start({QStringLiteral("--config"), configPath}),
+                 qPrintable(m_berthd->errorString()));
+
+        RegistryClient client(m_berthd->baseUrl());
+        const QByteArray layer = OciFixtures::randomBytes(4000, 11);
+        QCOMPARE(client.pushBlobMonolithic(QStringLiteral("team/scratch"), layer).status, 201);
+        EXPECT_EXIT(admin({"repos", "delete", "team/scratch", "--yes"}), 0);
+
+        Run status = admin({"--output", "json", "gc", "status"});
+        EXPECT_EXIT(status, 0);
+        QCOMPARE(status.object().value("gracePeriodSeconds").toInteger(), 0);
+        QCOMPARE(status.object().value("reclaimableBytes").toInteger(), layer.size());
+        QCOMPARE(status.object().value("schedule").toObject().value("intervalSeconds").toInt(), 0);
+
+        Run real = admin({"--output", "json", "gc"});
+        EXPECT_EXIT(real, 0);
+        QCOMPARE(real.object().value("gracePeriodSeconds").toInteger(), 0);
+        QCOMPARE(real.object().value("blobCount").toInt(), 1);
+        QCOMPARE(real.object().value("bytes").toInteger(), layer.size());
     }
 
     void nonAdministratorsAreRefused()
