@@ -353,6 +353,119 @@
     </message>
 </context>
 <context>
+    <name>OfflineFsckCommand</name>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="38"/>
+        <source>Checks a Berth data directory offline: the metadata against the blob store both ways (missing blobs, corrupt manifests, dangling rows, upload leftovers, unreferenced blobs). Stop berthd first, or run &apos;berthctl fsck&apos; against the running server instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="42"/>
+        <source>Repair what can be repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="45"/>
+        <source>With --repair: also remove blobs nothing references (older than the garbage collection grace period).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="47"/>
+        <source>Print the report as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="50"/>
+        <source>The data directory to check (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="51"/>
+        <source>DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="56"/>
+        <source>See &apos;berthd fsck --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="66"/>
+        <source>Unexpected argument &quot;%1&quot;. See &apos;berthd fsck --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="71"/>
+        <source>--remove-unreferenced only applies with --repair: give both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="78"/>
+        <source>There is no data directory at %1. Give the one berthd uses with --data DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="84"/>
+        <source>Cannot open the registry data in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="94"/>
+        <source>The check stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="113"/>
+        <source>repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="113"/>
+        <source>problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="113"/>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="118"/>
+        <source>(the first %1 of %2 findings are shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="126"/>
+        <source>Checked %1 manifests, %2 blobs and %3 upload sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="131"/>
+        <source>Findings: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="135"/>
+        <source>No problems remain; %1 repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="136"/>
+        <source>No problems found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="138"/>
+        <source>%1 problem(s) remain that fsck cannot repair; %2 repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/OfflineFsckCommand.cpp" line="142"/>
+        <source>%1 problem(s) found; run with --repair to repair what can be repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RestoreCommand</name>
     <message>
         <location filename="../server/daemon/RestoreCommand.cpp" line="29"/>
