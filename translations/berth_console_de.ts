@@ -704,6 +704,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Consistency check</source>
+        <translation>Konsistenzprüfung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>

@@ -704,6 +704,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Consistency check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,6 +17,10 @@ QString JobSnapshot::kindName(JobKind kind)
         return QCoreApplication::translate("Job", "Garbage collection");
     case JobKind::Scrub:
         return QCoreApplication::translate("Job", "Scrub");
+    case JobKind::Check:
+        return QCoreApplication::translate("Job", "Consistency check");
+    case JobKind::Backup:
+        return QCoreApplication::translate("Job", "Backup");
     case JobKind::Scan:
         return QCoreApplication::translate("Job", "Scan");
     case JobKind::Other:

@@ -23,6 +23,8 @@ enum class JobKind
     Retention,
     GarbageCollection,
     Scrub,
+    Check, ///< fsck: metadata against the blob store
+    Backup,
     Scan,
     Other,
 };
@@ -41,7 +43,7 @@ struct JobSnapshot
 {
     quint64 id = 0;
     JobKind kind = JobKind::Other;
-    QString title;   ///< "Import ubuntu.tar into team/app"
+    QString title; ///< "Import ubuntu.tar into team/app"
     JobState state = JobState::Queued;
     qint64 done = 0;
     qint64 total = 0; ///< 0 = unknown
@@ -59,7 +61,7 @@ struct JobSnapshot
     /// Progress in [0, 1], or -1 when the total is unknown.
     double fraction() const { return total > 0 ? double(done) / double(total) : -1.0; }
 
-    static QString kindName(JobKind kind);   ///< translated, for people
+    static QString kindName(JobKind kind);    ///< translated, for people
     static QString stateName(JobState state); ///< translated, for people
 };
 

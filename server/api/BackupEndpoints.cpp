@@ -59,7 +59,7 @@ ApiReply start(ApiCall& call)
     auto checked = writer->checkDestination(destination);
     if (!checked)
         return ApiReply::invalidArgument(checked.error().message);
-    const quint64 id = services.jobs->submit(JobKind::Other, QStringLiteral("Backup to %1").arg(destination),
+    const quint64 id = services.jobs->submit(JobKind::Backup, QStringLiteral("Backup to %1").arg(destination),
                                              [writer, destination](JobContext& context) -> Result<QString> {
                                                  auto result = writer->write(destination, context);
                                                  if (!result)

@@ -65,14 +65,15 @@ ApiReply start(ApiCall& call, const std::shared_ptr<FsckChecker>& checker)
         return ApiReply::invalidArgument(
             QStringLiteral("\"removeUnreferenced\" only applies with \"repair\": set both."));
     JobRunner& jobs = *call.services().jobs;
-    const quint64 id = jobs.submit(
-        JobKind::Other, options.repair ? QStringLiteral("fsck with repair") : QStringLiteral("fsck"),
-        [checker, options](JobContext& context) -> Result<QString> {
-            auto report = checker->run(options, &context);
-            if (!report)
-                return report.error();
-            return summaryText(report.value());
-        });
+    const quint64 id = jobs.submit(JobKind::Check,
+                                   options.repair ? QStringLiteral("Consistency check (fsck) with repair")
+                                                  : QStringLiteral("Consistency check (fsck)"),
+                                   [checker, options](JobContext& context) -> Result<QString> {
+                                       auto report = checker->run(options, &context);
+                                       if (!report)
+                                           return report.error();
+                                       return summaryText(report.value());
+                                   });
     const std::optional<JobSnapshot> job = jobs.job(id);
     if (!job)
         return ApiReply::error(500, ApiErrors::Internal, QStringLiteral("The fsck job vanished; try again."));

@@ -13,7 +13,8 @@ QJsonValue timeOrNull(const QDateTime& t)
 }
 
 const JobKind AllKinds[] = {JobKind::Import, JobKind::Export, JobKind::Retention, JobKind::GarbageCollection,
-                            JobKind::Scrub,  JobKind::Scan,   JobKind::Other};
+                            JobKind::Scrub,  JobKind::Check,  JobKind::Backup,    JobKind::Scan,
+                            JobKind::Other};
 const JobState AllStates[] = {JobState::Queued, JobState::Running, JobState::Succeeded, JobState::Failed,
                               JobState::Cancelled};
 
@@ -32,6 +33,10 @@ QString JobJson::kindName(JobKind kind)
         return QStringLiteral("gc");
     case JobKind::Scrub:
         return QStringLiteral("scrub");
+    case JobKind::Check:
+        return QStringLiteral("fsck");
+    case JobKind::Backup:
+        return QStringLiteral("backup");
     case JobKind::Scan:
         return QStringLiteral("scan");
     case JobKind::Other:

@@ -23,9 +23,9 @@ private slots:
     {
         QSet<QString> kinds;
         for (JobKind k : {JobKind::Import, JobKind::Export, JobKind::Retention, JobKind::GarbageCollection,
-                          JobKind::Scrub, JobKind::Scan, JobKind::Other})
+                          JobKind::Scrub, JobKind::Check, JobKind::Backup, JobKind::Scan, JobKind::Other})
             kinds.insert(JobSnapshot::kindName(k));
-        QCOMPARE(kinds.size(), 7);
+        QCOMPARE(kinds.size(), 9);
         QCOMPARE(JobSnapshot::kindName(JobKind::GarbageCollection), QStringLiteral("Garbage collection"));
         QSet<QString> states;
         for (JobState s : {JobState::Queued, JobState::Running, JobState::Succeeded, JobState::Failed,

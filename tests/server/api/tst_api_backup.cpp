@@ -105,6 +105,7 @@ private slots:
         const QJsonObject job = r.json().object().value(QStringLiteral("job")).toObject();
         const quint64 id = quint64(job.value(QStringLiteral("id")).toInteger());
         QVERIFY(id > 0);
+        QCOMPARE(job.value(QStringLiteral("kind")).toString(), QStringLiteral("backup"));
         QCOMPARE(r.header("Location"), QStringLiteral("/api/v1/jobs/%1").arg(id).toUtf8());
 
         const QJsonObject finished = pollUntilFinished(id);

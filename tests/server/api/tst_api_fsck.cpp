@@ -51,7 +51,8 @@ private:
         if (id <= 0 || !m_server.jobs().waitForIdle(20000))
             return {};
         r = m_server.call("GET", QStringLiteral("/api/v1/jobs/%1").arg(id), Admin);
-        if (r.json().object().value(QStringLiteral("state")).toString() != QLatin1String("succeeded")) {
+        if (r.json().object().value(QStringLiteral("state")).toString() != QLatin1String("succeeded") ||
+            r.json().object().value(QStringLiteral("kind")).toString() != QLatin1String("fsck")) {
             qWarning("%s", qPrintable(r.describe()));
             return {};
         }

@@ -190,7 +190,7 @@ private slots:
                              m_document),
                  QString());
         for (JobKind kind : {JobKind::Import, JobKind::Export, JobKind::Retention, JobKind::GarbageCollection,
-                             JobKind::Scrub, JobKind::Scan, JobKind::Other})
+                             JobKind::Scrub, JobKind::Check, JobKind::Backup, JobKind::Scan, JobKind::Other})
             QCOMPARE(JobJson::kindFromName(JobJson::kindName(kind)), std::optional<JobKind>(kind));
     }
 };
