@@ -2,7 +2,7 @@
 // JSON output; exit statuses for usage errors and API errors; --help at every level; and the binary
 // itself once, for --help and --version.
 
-#include "cli/CommandLine.h"
+#include "CtlRun.h"
 #include "support/BerthdProcess.h"
 #include "support/OciFixtures.h"
 #include "support/RegistryClient.h"
@@ -19,27 +19,9 @@
 #include <memory>
 
 using namespace berth;
+using Run = berth::test::CtlRun;
 
 namespace {
-
-struct Run
-{
-    int status = -1;
-    QString out;
-    QString err;
-
-    QJsonValue json() const
-    {
-        const QJsonDocument document = QJsonDocument::fromJson(out.toUtf8());
-        return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
-    }
-    QJsonArray array() const { return json().toArray(); }
-    QJsonObject object() const { return json().toObject(); }
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3").arg(status).arg(out, err);
-    }
-};
 
 QStringList names(const QJsonArray& items, const QString& field = QStringLiteral("name"))
 {
@@ -50,13 +32,6 @@ QStringList names(const QJsonArray& items, const QString& field = QStringLiteral
 }
 
 } // namespace
-
-#define EXPECT_EXIT(run, code)                                                                               \
-    do {                                                                                                     \
-        const Run& r_ = (run);                                                                               \
-        if (r_.status != (code))                                                                             \
-            QFAIL(qPrintable(QStringLiteral("expected exit %1, got ").arg(code) + r_.describe()));           \
-    } while (false)
 
 class TestBerthctl : public QObject
 {
@@ -71,17 +46,7 @@ private:
     Run run(const QStringList& args, const QByteArray& input = {},
             const QProcessEnvironment& environment = QProcessEnvironment())
     {
-        Run result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        QBuffer in;
-        in.setData(input);
-        in.open(QIODevice::ReadOnly);
-        CommandLine commandLine(out, err, &in, environment);
-        result.status = commandLine.run(args);
-        out.flush();
-        err.flush();
-        return result;
+        return Run::run(args, input, environment);
     }
     Run as(const QString& user, const QString& password, const QStringList& args,
            const QByteArray& input = {})

@@ -2,7 +2,7 @@
 // server's back is reported with the tag it breaks (exit 1, also as JSON and in fsck status), --repair
 // removes what it can, and non-administrators are refused.
 
-#include "cli/CommandLine.h"
+#include "CtlRun.h"
 #include "support/BerthdProcess.h"
 #include "support/OciFixtures.h"
 #include "support/RegistryClient.h"
@@ -18,30 +18,7 @@
 #include <memory>
 
 using namespace berth;
-
-namespace {
-
-struct Run
-{
-    int status = -1;
-    QString out;
-    QString err;
-
-    QJsonObject object() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3").arg(status).arg(out, err);
-    }
-};
-
-} // namespace
-
-#define EXPECT_EXIT(run, code)                                                                               \
-    do {                                                                                                     \
-        const Run& r_ = (run);                                                                               \
-        if (r_.status != (code))                                                                             \
-            QFAIL(qPrintable(QStringLiteral("expected exit %1, got ").arg(code) + r_.describe()));           \
-    } while (false)
+using Run = berth::test::CtlRun;
 
 class TestBerthctlFsck : public QObject
 {
@@ -52,20 +29,7 @@ private:
 
     Run as(const QString& user, const QString& password, const QStringList& args)
     {
-        Run result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        QBuffer in;
-        in.open(QIODevice::ReadOnly);
-        CommandLine commandLine(out, err, &in, QProcessEnvironment());
-        const QString server = m_berthd->baseUrl().adjusted(QUrl::RemoveUserInfo).toString();
-        result.status =
-            commandLine.run(QStringList{QStringLiteral("--server"), server, QStringLiteral("--user"), user,
-                                        QStringLiteral("--password"), password} +
-                            args);
-        out.flush();
-        err.flush();
-        return result;
+        return Run::as(m_berthd->baseUrl().adjusted(QUrl::RemoveUserInfo).toString(), user, password, args);
     }
     Run admin(const QStringList& args)
     {

@@ -1,7 +1,7 @@
 // berthctl gc and gc status, in-process against a real berthd: a dry run lists an image's blobs after
 // its repository is deleted, a run frees them, status shows the last run; non-administrators get 403.
 
-#include "cli/CommandLine.h"
+#include "CtlRun.h"
 #include "support/BerthdProcess.h"
 #include "support/OciFixtures.h"
 #include "support/RegistryClient.h"
@@ -17,30 +17,7 @@
 #include <memory>
 
 using namespace berth;
-
-namespace {
-
-struct Run
-{
-    int status = -1;
-    QString out;
-    QString err;
-
-    QJsonObject object() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3").arg(status).arg(out, err);
-    }
-};
-
-} // namespace
-
-#define EXPECT_EXIT(run, code)                                                                               \
-    do {                                                                                                     \
-        const Run& r_ = (run);                                                                               \
-        if (r_.status != (code))                                                                             \
-            QFAIL(qPrintable(QStringLiteral("expected exit %1, got ").arg(code) + r_.describe()));           \
-    } while (false)
+using Run = berth::test::CtlRun;
 
 class TestBerthctlGc : public QObject
 {
@@ -51,20 +28,7 @@ private:
 
     Run as(const QString& user, const QString& password, const QStringList& args)
     {
-        Run result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        QBuffer in;
-        in.open(QIODevice::ReadOnly);
-        CommandLine commandLine(out, err, &in, QProcessEnvironment());
-        const QString server = m_berthd->baseUrl().adjusted(QUrl::RemoveUserInfo).toString();
-        result.status =
-            commandLine.run(QStringList{QStringLiteral("--server"), server, QStringLiteral("--user"), user,
-                                        QStringLiteral("--password"), password} +
-                            args);
-        out.flush();
-        err.flush();
-        return result;
+        return Run::as(m_berthd->baseUrl().adjusted(QUrl::RemoveUserInfo).toString(), user, password, args);
     }
     Run admin(const QStringList& args)
     {

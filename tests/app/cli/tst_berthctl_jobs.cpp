@@ -3,7 +3,7 @@
 // showing, cancelling a running job, waiting for success and for a cancelled job, Ctrl-C (SIGINT)
 // during a wait cancelling the job, unknown ids and bad arguments.
 
-#include "cli/CommandLine.h"
+#include "CtlRun.h"
 #include "cli/JobWaiter.h"
 #include "jobs/JobContext.h"
 #include "jobs/JobRunner.h"
@@ -22,22 +22,9 @@
 
 using namespace berth;
 using namespace berth::test;
+using Run = berth::test::CtlRun;
 
 namespace {
-
-struct Run
-{
-    int status = -1;
-    QString out;
-    QString err;
-
-    QJsonObject object() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(out.toUtf8()).array(); }
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3").arg(status).arg(out, err);
-    }
-};
 
 /// Runs until cancelled (at most 30 s), reporting progress.
 JobTask untilCancelled()
@@ -58,13 +45,6 @@ JobTask untilCancelled()
 
 } // namespace
 
-#define EXPECT_EXIT(run, code)                                                                               \
-    do {                                                                                                     \
-        const Run& r_ = (run);                                                                               \
-        if (r_.status != (code))                                                                             \
-            QFAIL(qPrintable(QStringLiteral("expected exit %1, got ").arg(code) + r_.describe()));           \
-    } while (false)
-
 class TestBerthctlJobs : public QObject
 {
     Q_OBJECT
@@ -76,19 +56,7 @@ private:
 
     Run as(const QString& user, const QStringList& args)
     {
-        Run result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        QBuffer in;
-        in.open(QIODevice::ReadOnly);
-        CommandLine commandLine(out, err, &in, QProcessEnvironment());
-        result.status =
-            commandLine.run(QStringList{QStringLiteral("--server"), serverUrl(), QStringLiteral("--user"),
-                                        user, QStringLiteral("--password"), QStringLiteral("secret")} +
-                            args);
-        out.flush();
-        err.flush();
-        return result;
+        return Run::as(serverUrl(), user, QStringLiteral("secret"), args);
     }
     Run admin(const QStringList& args) { return as(QStringLiteral("admin"), args); }
 
