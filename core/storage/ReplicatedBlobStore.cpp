@@ -1,6 +1,5 @@
 #include "storage/ReplicatedBlobStore.h"
 
-#include "storage/FileBlobStore.h"
 #include "storage/FileSystem.h"
 #include "storage/ReplicaReader.h"
 #include "storage/ReplicaSet.h"
@@ -318,7 +317,7 @@ bool ReplicatedBlobStore::touch(const Digest& digest) const
 
 Result<std::unique_ptr<BlobWriter>> ReplicatedBlobStore::openUpload(const QString& uploadId, bool resume)
 {
-    if (!FileBlobStore::isSafeUploadId(uploadId)) {
+    if (!isSafeUploadId(uploadId)) {
         return Error(ErrorCode::BlobUploadUnknown,
                      QStringLiteral("\"%1\" is not a valid upload session id").arg(uploadId.left(64)));
     }
@@ -351,7 +350,7 @@ Result<std::unique_ptr<BlobWriter>> ReplicatedBlobStore::openUpload(const QStrin
 
 void ReplicatedBlobStore::discardUpload(const QString& uploadId)
 {
-    if (FileBlobStore::isSafeUploadId(uploadId))
+    if (isSafeUploadId(uploadId))
         QDir(d->uploadDirectory(uploadId)).removeRecursively();
 }
 
@@ -363,7 +362,7 @@ QStringList ReplicatedBlobStore::uploadIds() const
 
 qint64 ReplicatedBlobStore::uploadSize(const QString& uploadId) const
 {
-    if (!FileBlobStore::isSafeUploadId(uploadId))
+    if (!isSafeUploadId(uploadId))
         return -1;
     const QFileInfo info(d->uploadDirectory(uploadId) + QStringLiteral("/data"));
     return info.isFile() ? info.size() : -1;
@@ -404,6 +403,20 @@ Result<void> ReplicatedBlobStore::repairCopy(int domain, const Digest& digest)
 ReplicatedBlobStore::Counters ReplicatedBlobStore::counters() const
 {
     return d->set->counters();
+}
+
+bool ReplicatedBlobStore::isSafeUploadId(const QString& uploadId)
+{
+    if (uploadId.isEmpty() || uploadId.size() > 128)
+        return false;
+    for (QChar c : uploadId) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
+                        u == u'-' || u == u'_';
+        if (!ok)
+            return false;
+    }
+    return true;
 }
 
 } // namespace berth

@@ -45,6 +45,9 @@ public:
     /// a domain listed twice, domains nested in each other or overlapping <data>/uploads. The message says
     /// what to change.
     static Result<void> validate(const QString& dataDirectory, const StorageOptions& options);
+    /// True when the upload id is safe as a single path component (letters, digits, '-' and '_'; at most
+    /// 128 characters): anything else never reaches the filesystem.
+    static bool isSafeUploadId(const QString& uploadId);
 
     /// The clock blob files are stamped with (default: the system clock). Set before use.
     void setClock(Clock* clock);

@@ -1,7 +1,7 @@
-#include "storage/FileBlobStore.h"
 #include "storage/ReplicatedBlobStore.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -294,12 +294,18 @@ private slots:
     {
         QTemporaryDir dir;
         const QString data = dir.path();
-        Digest old;
+        // A store made before replication: <data>/blobs/0/<algorithm>/<first two hex>/<hex>.
+        const auto legacyPath = [&data](const Digest& d) {
+            return data + QStringLiteral("/blobs/0/") + d.algorithmName() + u'/' + d.hex().left(2) + u'/' +
+                   d.hex();
+        };
         const QByteArray bytes = pattern(9000, 30);
+        const Digest old = Digest::compute(bytes);
+        QVERIFY(QDir().mkpath(QFileInfo(legacyPath(old)).path()));
         {
-            FileBlobStore legacy(data);
-            QVERIFY(legacy.initialize().ok());
-            old = legacy.put(bytes).value();
+            QFile file(legacyPath(old));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QCOMPARE(file.write(bytes), bytes.size());
         }
         ReplicatedBlobStore store(data);
         QVERIFY(store.initialize().ok());
@@ -311,10 +317,13 @@ private slots:
 
         const QByteArray more = pattern(4000, 31);
         const Digest added = upload(store, QStringLiteral("l1"), more).value();
-        FileBlobStore legacy(data);
-        QCOMPARE(legacy.blobPath(added), store.copyPath(0, added));
-        QCOMPARE(readFile(legacy.blobPath(added)), more);
-        QCOMPARE(legacy.storedBlobs().size(), 2);
+        QCOMPARE(store.copyPath(0, added), legacyPath(added));
+        QCOMPARE(readFile(legacyPath(added)), more);
+        int files = 0; // the old layout holds exactly the two blobs, nothing else
+        for (QDirIterator it(data + QStringLiteral("/blobs/0"), QDir::Files, QDirIterator::Subdirectories);
+             it.hasNext(); it.next())
+            ++files;
+        QCOMPARE(files, 2);
         QCOMPARE(store.counters().degradedWrites, 0);
     }
 

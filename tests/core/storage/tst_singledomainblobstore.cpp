@@ -1,4 +1,7 @@
-#include "storage/FileBlobStore.h"
+// The BlobStore contract on the store every registry uses by default: ReplicatedBlobStore with a single
+// fault domain (<data>/blobs/0). Fault domains themselves are tested in tst_replicatedblobstore.
+
+#include "storage/ReplicatedBlobStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,7 +16,7 @@
 
 using namespace berth;
 
-class TestFileBlobStore : public QObject
+class TestSingleDomainBlobStore : public QObject
 {
     Q_OBJECT
 
@@ -52,7 +55,7 @@ private slots:
     void writerRoundTrip()
     {
         QTemporaryDir dir;
-        FileBlobStore store(dir.path());
+        ReplicatedBlobStore store(dir.path());
         QVERIFY(store.initialize().ok());
         const QByteArray content = pattern(3 * 1024 * 1024 + 17, 1);
         auto writer = store.openUpload(QStringLiteral("session-1"), false);
@@ -69,12 +72,14 @@ private slots:
         QCOMPARE(committed.value(), expected);
         QVERIFY(store.contains(expected));
         QCOMPARE(store.size(expected), content.size());
-        QCOMPARE(store.blobPath(expected), dir.path() + QStringLiteral("/blobs/0/sha256/") +
-                                               expected.hex().left(2) + u'/' + expected.hex());
-        QCOMPARE(store.localPath(expected), store.blobPath(expected));
+        QCOMPARE(store.copyPath(0, expected), dir.path() + QStringLiteral("/blobs/0/sha256/") +
+                                                  expected.hex().left(2) + u'/' + expected.hex());
         auto in = store.openRead(expected);
         QVERIFY(in);
         QCOMPARE(in->readAll(), content);
+        in.reset();
+        // sendfile gets the path of a copy verified since it last changed: the read above verified it.
+        QCOMPARE(store.localPath(expected), store.copyPath(0, expected));
         // The session's data file moved into place; only the empty session directory is left.
         QVERIFY(!QFile::exists(dir.path() + QStringLiteral("/uploads/session-1/data")));
         store.discardUpload(QStringLiteral("session-1"));
@@ -84,7 +89,7 @@ private slots:
     void unknownBlob()
     {
         QTemporaryDir dir;
-        FileBlobStore store(dir.path());
+        ReplicatedBlobStore store(dir.path());
         QVERIFY(store.initialize().ok());
         const Digest d = Digest::compute("nothing");
         QVERIFY(!store.contains(d));
@@ -99,13 +104,13 @@ private slots:
         QTemporaryDir dir;
         const QByteArray content = pattern(200000, 2);
         {
-            FileBlobStore store(dir.path());
+            ReplicatedBlobStore store(dir.path());
             QVERIFY(store.initialize().ok());
             auto writer = store.openUpload(QStringLiteral("resume"), false);
             QVERIFY(writer.ok());
             QVERIFY(writer.value()->write(content.left(123456)).ok());
         }
-        FileBlobStore store(dir.path());
+        ReplicatedBlobStore store(dir.path());
         QVERIFY(store.initialize().ok());
         QCOMPARE(store.uploadIds(), QStringList{QStringLiteral("resume")});
         QCOMPARE(store.uploadSize(QStringLiteral("resume")), qint64(123456));
@@ -115,13 +120,13 @@ private slots:
         QVERIFY(writer.value()->write(content.mid(123456)).ok());
         auto committed = writer.value()->commit(Digest::compute(content));
         QVERIFY2(committed.ok(), qPrintable(committed.error().message));
-        QCOMPARE(readAll(store.blobPath(committed.value())), content);
+        QCOMPARE(readAll(store.copyPath(0, committed.value())), content);
     }
 
     void resumeWithoutData()
     {
         QTemporaryDir dir;
-        FileBlobStore store(dir.path());
+        ReplicatedBlobStore store(dir.path());
         QVERIFY(store.initialize().ok());
         auto writer = store.openUpload(QStringLiteral("ghost"), true);
         QVERIFY(!writer.ok());
@@ -131,7 +136,7 @@ private slots:
     void truncateKeepsHashConsistent()
     {
         QTemporaryDir dir;
-        FileBlobStore store(dir.path());
+        ReplicatedBlobStore store(dir.path());
         QVERIFY(store.initialize().ok());
         auto writer = store.openUpload(QStringLiteral("trunc"), false);
         QVERIFY(writer.ok());
@@ -145,13 +150,13 @@ private slots:
         QVERIFY(writer.value()->write("world").ok());
         auto committed = writer.value()->commit(Digest::compute("hello world"));
         QVERIFY2(committed.ok(), qPrintable(committed.error().message));
-        QCOMPARE(readAll(store.blobPath(committed.value())), QByteArray("hello world"));
+        QCOMPARE(readAll(store.copyPath(0, committed.value())), QByteArray("hello world"));
     }
 
     void wrongDigestLeavesNothing()
     {
         QTemporaryDir dir;
-        FileBlobStore store(dir.path());
+        ReplicatedBlobStore store(dir.path());
         QVERIFY(store.initialize().ok());
         auto writer = store.openUpload(QStringLiteral("wrong"), false);
         QVERIFY(writer.ok());
@@ -174,7 +179,7 @@ private slots:
     void sha512Commit()
     {
         QTemporaryDir dir;
-        FileBlobStore store(dir.path());
+        ReplicatedBlobStore store(dir.path());
         QVERIFY(store.initialize().ok());
         const QByteArray content = pattern(70000, 5);
         auto writer = store.openUpload(QStringLiteral("sha512"), false);
@@ -184,15 +189,15 @@ private slots:
         auto committed = writer.value()->commit(expected);
         QVERIFY2(committed.ok(), qPrintable(committed.error().message));
         QCOMPARE(committed.value(), expected);
-        QVERIFY(store.blobPath(expected).contains(QStringLiteral("/sha512/")));
-        QCOMPARE(readAll(store.blobPath(expected)), content);
+        QVERIFY(store.copyPath(0, expected).contains(QStringLiteral("/sha512/")));
+        QCOMPARE(readAll(store.copyPath(0, expected)), content);
         QVERIFY(!store.contains(Digest::compute(content)));
     }
 
     void concurrentCommitOfSameDigest()
     {
         QTemporaryDir dir;
-        FileBlobStore store(dir.path());
+        ReplicatedBlobStore store(dir.path());
         QVERIFY(store.initialize().ok());
         const QByteArray content = pattern(512 * 1024, 7);
         const Digest expected = Digest::compute(content);
@@ -220,7 +225,7 @@ private slots:
         for (auto& t : threads)
             t.join();
         QCOMPARE(succeeded.load(), Threads);
-        QCOMPARE(readAll(store.blobPath(expected)), content);
+        QCOMPARE(readAll(store.copyPath(0, expected)), content);
         QCOMPARE(filesUnder(dir.path() + QStringLiteral("/blobs")).size(), 1);
         QVERIFY(filesUnder(dir.path() + QStringLiteral("/uploads")).isEmpty());
     }
@@ -228,7 +233,7 @@ private slots:
     void abortLeavesNoStrayFile()
     {
         QTemporaryDir dir;
-        FileBlobStore store(dir.path());
+        ReplicatedBlobStore store(dir.path());
         QVERIFY(store.initialize().ok());
         auto writer = store.openUpload(QStringLiteral("abort"), false);
         QVERIFY(writer.ok());
@@ -243,7 +248,7 @@ private slots:
     void hostileUploadIds()
     {
         QTemporaryDir dir;
-        FileBlobStore store(dir.path() + QStringLiteral("/root"));
+        ReplicatedBlobStore store(dir.path() + QStringLiteral("/root"));
         QVERIFY(store.initialize().ok());
         for (const QString& id : {QStringLiteral("../x"), QString(), QStringLiteral(".."),
                                   QStringLiteral("a/b"), QStringLiteral("/etc/passwd")}) {
@@ -259,13 +264,13 @@ private slots:
     void putAndInitializeCleansTemporaries()
     {
         QTemporaryDir dir;
-        FileBlobStore store(dir.path());
+        ReplicatedBlobStore store(dir.path());
         QVERIFY(store.initialize().ok());
         auto put = store.put("{\"schemaVersion\":2}");
         QVERIFY(put.ok());
         QCOMPARE(put.value(), Digest::compute("{\"schemaVersion\":2}"));
         QVERIFY(store.put("{\"schemaVersion\":2}").ok()); // again: the same blob
-        QCOMPARE(readAll(store.blobPath(put.value())), QByteArray("{\"schemaVersion\":2}"));
+        QCOMPARE(readAll(store.copyPath(0, put.value())), QByteArray("{\"schemaVersion\":2}"));
         auto put512 = store.putAs("abc", DigestAlgorithm::Sha512);
         QVERIFY(put512.ok());
         QVERIFY(store.contains(Digest::compute("abc", DigestAlgorithm::Sha512)));
@@ -300,7 +305,7 @@ private slots:
             ~Unmount() { ::umount2(path.constData(), MNT_DETACH); }
         } unmount{QFile::encodeName(mountPoint)};
 
-        FileBlobStore store(mountPoint);
+        ReplicatedBlobStore store(mountPoint);
         QVERIFY(store.initialize().ok());
         auto writer = store.openUpload(QStringLiteral("big"), false);
         QVERIFY(writer.ok());
@@ -326,5 +331,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestFileBlobStore)
-#include "tst_fileblobstore.moc"
+QTEST_GUILESS_MAIN(TestSingleDomainBlobStore)
+#include "tst_singledomainblobstore.moc"
