@@ -107,6 +107,16 @@ void ReplicaSet::markVerified(int domain, const Digest& digest) const
         m_verified.insert(key(domain, digest), identity);
 }
 
+bool ReplicaSet::touch(int domain, const Digest& digest, const QDateTime& now) const
+{
+    const bool wasVerified = isVerified(domain, digest);
+    if (!m_domains.at(domain).stamp(digest, now))
+        return false;
+    if (wasVerified)
+        markVerified(domain, digest);
+    return true;
+}
+
 ReplicaSet::CopyOutcome ReplicaSet::writeCopies(const std::function<qint64(char*, qint64)>& read,
                                                 const Digest& digest, const QList<int>& targets) const
 {

@@ -62,6 +62,10 @@ public:
     /// True when the copy was verified and has not changed since.
     bool isVerified(int domain, const Digest& digest) const;
     void markVerified(int domain, const Digest& digest) const;
+    /// Sets the copy's modification time to `now` (garbage collection's grace period). Our own touch
+    /// changes the times but not the bytes, so a copy verified before stays verified (sendfile keeps
+    /// serving it). False when the domain has no copy.
+    bool touch(int domain, const Digest& digest, const QDateTime& now) const;
     /// "device:inode:size:mtime:ctime" of the domain's copy, or empty when there is none.
     QString identityOf(int domain, const Digest& digest) const;
 

@@ -57,7 +57,7 @@ struct ReplicatedBlobStore::Private
         QList<int> need;
         const QDateTime now = set->now();
         for (int i = 0; i < set->count(); ++i) {
-            if (set->domain(i).copySize(digest) >= 0 && set->domain(i).stamp(digest, now))
+            if (set->domain(i).copySize(digest) >= 0 && set->touch(i, digest, now))
                 ++*copies;
             else
                 need << i;
@@ -311,7 +311,7 @@ bool ReplicatedBlobStore::touch(const Digest& digest) const
     bool any = false;
     const QDateTime now = d->set->now();
     for (int i = 0; i < d->set->count(); ++i)
-        any = d->set->domain(i).stamp(digest, now) || any;
+        any = d->set->touch(i, digest, now) || any;
     return any;
 }
 

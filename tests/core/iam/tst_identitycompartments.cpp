@@ -6,6 +6,7 @@
 #include "metadata/MetadataStore.h"
 #include "registry/RegistryService.h"
 #include "storage/BlobWriter.h"
+#include "storage/ReplicatedBlobStore.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -350,8 +351,8 @@ private slots:
             QCOMPARE(q->value(0).toInt(), 0);
         }
         // The bytes stay for garbage collection.
-        QVERIFY(!env.registry->blobLocalPath(configDigest).isEmpty());
-        QVERIFY(QFile::exists(env.registry->blobLocalPath(configDigest)));
+        QVERIFY(env.registry->blobStore().contains(configDigest));
+        QVERIFY(QFile::exists(env.registry->replicatedStore().copyPath(0, configDigest)));
         QCOMPARE(env.registry->deleteRepository(QStringLiteral("lib/app")).error().code,
                  ErrorCode::NameUnknown);
     }
