@@ -38,10 +38,14 @@ const QSet<QString>& cascadingTables()
 }
 
 /// Where a file was last modified, by the wall clock (the filesystem's own time).
+/// False for a file that has gone since it was listed (an upload that just completed, a write that
+/// just renamed its temporary file): only what is still there and old is left over.
 bool olderThan(const QFileInfo& info, qint64 seconds)
 {
+    if (!info.exists())
+        return false;
     const QDateTime modified = info.lastModified().toUTC();
-    return !modified.isValid() || modified.secsTo(QDateTime::currentDateTimeUtc()) >= seconds;
+    return modified.isValid() && modified.secsTo(QDateTime::currentDateTimeUtc()) >= seconds;
 }
 
 } // namespace
