@@ -5,6 +5,7 @@
 #include "audit/AuditLog.h"
 #include "backup/BackupManifest.h"
 #include "jobs/JobRunner.h"
+#include "support/core/OciLayoutPusher.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,13 +29,7 @@ QJsonObject destination(const QString& path)
 
 bool pushBlob(RegistryService& registry, const QString& repository, const QByteArray& bytes)
 {
-    auto started = registry.startUpload(repository);
-    if (!started.ok())
-        return false;
-    auto lease = registry.acquireUpload(repository, started->id);
-    if (!lease.ok() || !lease.value()->write(bytes).ok())
-        return false;
-    return registry.completeUpload(std::move(lease).value(), Digest::compute(bytes)).ok();
+    return OciLayoutPusher::pushBlob(registry, repository, bytes).ok();
 }
 
 } // namespace

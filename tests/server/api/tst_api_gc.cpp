@@ -2,6 +2,7 @@
 #include "audit/AuditLog.h"
 #include "jobs/JobRunner.h"
 #include "storage/BlobStore.h"
+#include "support/core/OciLayoutPusher.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -20,13 +21,7 @@ const QString Gc = QStringLiteral("/api/v1/gc");
 
 bool pushBlob(RegistryService& registry, const QString& repository, const QByteArray& bytes)
 {
-    auto started = registry.startUpload(repository);
-    if (!started.ok())
-        return false;
-    auto lease = registry.acquireUpload(repository, started->id);
-    if (!lease.ok() || !lease.value()->write(bytes).ok())
-        return false;
-    return registry.completeUpload(std::move(lease).value(), Digest::compute(bytes)).ok();
+    return OciLayoutPusher::pushBlob(registry, repository, bytes).ok();
 }
 
 } // namespace

@@ -11,6 +11,7 @@
 #include "maintenance/MaintenanceScheduler.h"
 #include "registry/RegistryService.h"
 #include "storage/BlobStore.h"
+#include "support/core/OciLayoutPusher.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -35,13 +36,7 @@ RegistryHost::Options optionsFor(const QString& dir, Clock& clock)
 
 bool pushBlob(RegistryService& registry, const QString& repository, const QByteArray& bytes)
 {
-    auto started = registry.startUpload(repository);
-    if (!started.ok())
-        return false;
-    auto lease = registry.acquireUpload(repository, started->id);
-    if (!lease.ok() || !lease.value()->write(bytes).ok())
-        return false;
-    return registry.completeUpload(std::move(lease).value(), Digest::compute(bytes)).ok();
+    return OciLayoutPusher::pushBlob(registry, repository, bytes).ok();
 }
 
 } // namespace

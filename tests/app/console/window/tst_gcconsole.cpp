@@ -15,6 +15,7 @@
 #include "models/ModelSupport.h"
 #include "registry/RegistryService.h"
 #include "storage/BlobStore.h"
+#include "support/core/OciLayoutPusher.h"
 #include "views/ConsoleSession.h"
 #include "views/ServerStatusPage.h"
 
@@ -31,13 +32,7 @@ namespace {
 
 bool pushBlob(RegistryService& registry, const QString& repository, const QByteArray& bytes)
 {
-    auto started = registry.startUpload(repository);
-    if (!started.ok())
-        return false;
-    auto lease = registry.acquireUpload(repository, started->id);
-    if (!lease.ok() || !lease.value()->write(bytes).ok())
-        return false;
-    return registry.completeUpload(std::move(lease).value(), Digest::compute(bytes)).ok();
+    return OciLayoutPusher::pushBlob(registry, repository, bytes).ok();
 }
 
 } // namespace
