@@ -2,7 +2,7 @@
 // server's back is reported with the tag it breaks (exit 1, also as JSON and in fsck status), --repair
 // removes what it can, and non-administrators are refused.
 
-#include "CtlRun.h"
+#include "BerthdCtl.h"
 #include "support/BerthdProcess.h"
 #include "support/OciFixtures.h"
 #include "support/RegistryClient.h"
@@ -19,47 +19,34 @@
 
 using namespace berth;
 using Run = berth::test::CtlRun;
+using berth::test::BerthdCtl;
 
 class TestBerthctlFsck : public QObject
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<BerthdProcess> m_berthd;
+    BerthdCtl m_ctl;
 
     Run as(const QString& user, const QString& password, const QStringList& args)
     {
-        return Run::as(m_berthd->baseUrl().adjusted(QUrl::RemoveUserInfo).toString(), user, password, args);
+        return m_ctl.as(user, password, args);
     }
-    Run admin(const QStringList& args)
-    {
-        return as(BerthdProcess::adminUser(), BerthdProcess::adminPassword(), args);
-    }
+    Run admin(const QStringList& args) { return m_ctl.admin(args); }
 
     QString blobFile(const QByteArray& content) const
     {
         const QString hex = OciFixtures::digestOf(content).mid(7);
-        return m_berthd->dataDir() + QStringLiteral("/blobs/0/sha256/") + hex.left(2) + u'/' + hex;
+        return m_ctl.berthd().dataDir() + QStringLiteral("/blobs/0/sha256/") + hex.left(2) + u'/' + hex;
     }
 
 private slots:
-    void init()
-    {
-        m_berthd = std::make_unique<BerthdProcess>();
-        if (!m_berthd->start())
-            QFAIL(qPrintable(m_berthd->errorString()));
-    }
-
-    void cleanup()
-    {
-        if (m_berthd)
-            QCOMPARE(m_berthd->stop(), 0);
-        m_berthd.reset();
-    }
+    void init() { QVERIFY2(m_ctl.start(), qPrintable(m_ctl.errorString())); }
+    void cleanup() { QCOMPARE(m_ctl.stop(), 0); }
 
     void healthyThenDamagedThenRepaired()
     {
-        RegistryClient client(m_berthd->baseUrl());
+        RegistryClient client(m_ctl.berthd().baseUrl());
         const QByteArray config = OciFixtures::config(11);
         const QByteArray layer = OciFixtures::randomBytes(5000, 11);
         QCOMPARE(client.pushBlobMonolithic(QStringLiteral("team/app"), config).status, 201);
@@ -82,7 +69,7 @@ private slots:
         // Damage behind the server's back: the layer's file goes, and a temporary file is left over.
         QVERIFY(QFile::exists(blobFile(layer)));
         QVERIFY(QFile::remove(blobFile(layer)));
-        const QString stray = m_berthd->dataDir() + QStringLiteral("/blobs/0/sha256/00/left-over.tmp");
+        const QString stray = m_ctl.berthd().dataDir() + QStringLiteral("/blobs/0/sha256/00/left-over.tmp");
         QVERIFY(QDir().mkpath(QFileInfo(stray).absolutePath()));
         {
             QFile f(stray);

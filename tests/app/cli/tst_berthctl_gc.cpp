@@ -1,7 +1,7 @@
 // berthctl gc and gc status, in-process against a real berthd: a dry run lists an image's blobs after
 // its repository is deleted, a run frees them, status shows the last run; non-administrators get 403.
 
-#include "CtlRun.h"
+#include "BerthdCtl.h"
 #include "support/BerthdProcess.h"
 #include "support/OciFixtures.h"
 #include "support/RegistryClient.h"
@@ -18,41 +18,28 @@
 
 using namespace berth;
 using Run = berth::test::CtlRun;
+using berth::test::BerthdCtl;
 
 class TestBerthctlGc : public QObject
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<BerthdProcess> m_berthd;
+    BerthdCtl m_ctl;
 
     Run as(const QString& user, const QString& password, const QStringList& args)
     {
-        return Run::as(m_berthd->baseUrl().adjusted(QUrl::RemoveUserInfo).toString(), user, password, args);
+        return m_ctl.as(user, password, args);
     }
-    Run admin(const QStringList& args)
-    {
-        return as(BerthdProcess::adminUser(), BerthdProcess::adminPassword(), args);
-    }
+    Run admin(const QStringList& args) { return m_ctl.admin(args); }
 
 private slots:
-    void init()
-    {
-        m_berthd = std::make_unique<BerthdProcess>();
-        if (!m_berthd->start())
-            QFAIL(qPrintable(m_berthd->errorString()));
-    }
-
-    void cleanup()
-    {
-        if (m_berthd)
-            QCOMPARE(m_berthd->stop(), 0);
-        m_berthd.reset();
-    }
+    void init() { QVERIFY2(m_ctl.start(), qPrintable(m_ctl.errorString())); }
+    void cleanup() { QCOMPARE(m_ctl.stop(), 0); }
 
     void dryRunRunAndStatus()
     {
-        RegistryClient client(m_berthd->baseUrl());
+        RegistryClient client(m_ctl.berthd().baseUrl());
         const QByteArray config = OciFixtures::config(7);
         const QByteArray layer = OciFixtures::randomBytes(3000, 7);
         QCOMPARE(client.pushBlobMonolithic(QStringLiteral("team/old"), config).status, 201);
@@ -97,8 +84,8 @@ private slots:
         QVERIFY(status.out.contains(QStringLiteral("3 blob(s), 0 manifest(s)")));
 
         // The last run is kept in the database: a restarted berthd still shows it.
-        QCOMPARE(m_berthd->stop(), 0);
-        QVERIFY2(m_berthd->start(), qPrintable(m_berthd->errorString()));
+        QCOMPARE(m_ctl.berthd().stop(), 0);
+        QVERIFY2(m_ctl.berthd().start(), qPrintable(m_ctl.berthd().errorString()));
         status = admin({"--output", "json", "gc", "status"});
         EXPECT_EXIT(status, 0);
         const QJsonObject last = status.object().value("lastRun").toObject();
@@ -126,17 +113,17 @@ private slots:
     {
         // berthd's "maintenance": {"gcGracePeriodMinutes": 0}: status, dry runs and runs without --grace
         // use it (the API, the schedule and fsck share the server's one collector and grace period).
-        QCOMPARE(m_berthd->stop(), 0);
+        QCOMPARE(m_ctl.berthd().stop(), 0);
         QTemporaryDir configDir;
         const QString configPath = configDir.filePath(QStringLiteral("berthd.json"));
         QFile configFile(configPath);
         QVERIFY(configFile.open(QIODevice::WriteOnly));
         configFile.write(R"({"maintenance": {"gcGracePeriodMinutes": 0, "gcIntervalHours": 0}})");
         configFile.close();
-        QVERIFY2(m_berthd->start({QStringLiteral("--config"), configPath}),
-                 qPrintable(m_berthd->errorString()));
+        QVERIFY2(m_ctl.berthd().start({QStringLiteral("--config"), configPath}),
+                 qPrintable(m_ctl.berthd().errorString()));
 
-        RegistryClient client(m_berthd->baseUrl());
+        RegistryClient client(m_ctl.berthd().baseUrl());
         const QByteArray layer = OciFixtures::randomBytes(4000, 11);
         QCOMPARE(client.pushBlobMonolithic(QStringLiteral("team/scratch"), layer).status, 201);
         EXPECT_EXIT(admin({"repos", "delete", "team/scratch", "--yes"}), 0);

@@ -59,6 +59,21 @@ JobRunner::Options runnerOptions(Clock* clock)
     return o;
 }
 
+/// A scheduler over a maintenance log in its own database, with a job runner on the same manual clock.
+struct Rig
+{
+    Rig(const QString& databasePath, ManualClock& clock)
+        : store(databasePath), opened(store.open().ok()), log(store), jobs(runnerOptions(&clock)),
+          scheduler(jobs, log, clock)
+    {}
+
+    MetadataStore store;
+    bool opened;
+    MaintenanceLog log;
+    JobRunner jobs; ///< declared after the log and the store, so it stops first: its tasks write to them
+    MaintenanceScheduler scheduler;
+};
+
 } // namespace
 
 class TestMaintenanceScheduler : public QObject
@@ -69,30 +84,27 @@ private slots:
     void runsWhenDueAndNotAgainUntilTheNextInterval()
     {
         QTemporaryDir dir;
-        MetadataStore store(dir.filePath(QStringLiteral("berth.db")));
-        QVERIFY(store.open());
-        MaintenanceLog log(store);
         ManualClock clock;
-        JobRunner jobs(runnerOptions(&clock));
-        MaintenanceScheduler scheduler(jobs, log, clock);
-        CountingTask gc{&log, &clock};
-        scheduler.add(gc.task(MaintenanceLog::Gc, 3600));
+        Rig rig(dir.filePath(QStringLiteral("berth.db")), clock);
+        QVERIFY(rig.opened);
+        CountingTask gc{&rig.log, &clock};
+        rig.scheduler.add(gc.task(MaintenanceLog::Gc, 3600));
 
         // Never ran: due at once.
-        QCOMPARE(scheduler.tick().size(), 1);
-        QVERIFY(jobs.waitForIdle(10000));
+        QCOMPARE(rig.scheduler.tick().size(), 1);
+        QVERIFY(rig.jobs.waitForIdle(10000));
         QCOMPARE(gc.runs.load(), 1);
         QCOMPARE(gc.scheduled.load(), 1);
 
-        QCOMPARE(scheduler.tick().size(), 0);
+        QCOMPARE(rig.scheduler.tick().size(), 0);
         clock.advance(3599);
-        QCOMPARE(scheduler.tick().size(), 0);
+        QCOMPARE(rig.scheduler.tick().size(), 0);
         clock.advance(1);
-        QCOMPARE(scheduler.tick().size(), 1);
-        QVERIFY(jobs.waitForIdle(10000));
+        QCOMPARE(rig.scheduler.tick().size(), 1);
+        QVERIFY(rig.jobs.waitForIdle(10000));
         QCOMPARE(gc.runs.load(), 2);
 
-        const auto entries = scheduler.schedule();
+        const auto entries = rig.scheduler.schedule();
         QCOMPARE(entries.size(), 1);
         QCOMPARE(entries[0].kind, MaintenanceLog::Gc);
         QCOMPARE(entries[0].lastStartedAt, clock.now());
@@ -106,54 +118,45 @@ private slots:
         const QString db = dir.filePath(QStringLiteral("berth.db"));
         ManualClock clock;
         {
-            MetadataStore store(db);
-            QVERIFY(store.open());
-            MaintenanceLog log(store);
-            JobRunner jobs(runnerOptions(&clock));
-            MaintenanceScheduler scheduler(jobs, log, clock);
-            CountingTask gc{&log, &clock};
-            scheduler.add(gc.task(MaintenanceLog::Gc, 3600));
-            QCOMPARE(scheduler.tick().size(), 1);
-            QVERIFY(jobs.waitForIdle(10000));
+            Rig rig(db, clock);
+            QVERIFY(rig.opened);
+            CountingTask gc{&rig.log, &clock};
+            rig.scheduler.add(gc.task(MaintenanceLog::Gc, 3600));
+            QCOMPARE(rig.scheduler.tick().size(), 1);
+            QVERIFY(rig.jobs.waitForIdle(10000));
         }
         clock.advance(1800);
-        MetadataStore store(db);
-        QVERIFY(store.open());
-        MaintenanceLog log(store);
-        JobRunner jobs(runnerOptions(&clock));
-        MaintenanceScheduler scheduler(jobs, log, clock);
-        CountingTask gc{&log, &clock};
-        scheduler.add(gc.task(MaintenanceLog::Gc, 3600));
-        QCOMPARE(scheduler.tick().size(), 0); // ran half an hour ago, before the restart
+        Rig rig(db, clock);
+        QVERIFY(rig.opened);
+        CountingTask gc{&rig.log, &clock};
+        rig.scheduler.add(gc.task(MaintenanceLog::Gc, 3600));
+        QCOMPARE(rig.scheduler.tick().size(), 0); // ran half an hour ago, before the restart
         clock.advance(1800);
-        QCOMPARE(scheduler.tick().size(), 1);
-        QVERIFY(jobs.waitForIdle(10000));
+        QCOMPARE(rig.scheduler.tick().size(), 1);
+        QVERIFY(rig.jobs.waitForIdle(10000));
         QCOMPARE(gc.runs.load(), 1);
     }
 
     void aKindStillRunningIsNotSubmittedTwice()
     {
         QTemporaryDir dir;
-        MetadataStore store(dir.filePath(QStringLiteral("berth.db")));
-        QVERIFY(store.open());
-        MaintenanceLog log(store);
         ManualClock clock;
-        JobRunner jobs(runnerOptions(&clock));
-        MaintenanceScheduler scheduler(jobs, log, clock);
+        Rig rig(dir.filePath(QStringLiteral("berth.db")), clock);
+        QVERIFY(rig.opened);
         QSemaphore gate;
-        CountingTask scrub{&log, &clock};
+        CountingTask scrub{&rig.log, &clock};
         scrub.gate = &gate;
-        scheduler.add(scrub.task(MaintenanceLog::Scrub, 60));
-        QSignalSpy submitted(&scheduler, &MaintenanceScheduler::submitted);
+        rig.scheduler.add(scrub.task(MaintenanceLog::Scrub, 60));
+        QSignalSpy submitted(&rig.scheduler, &MaintenanceScheduler::submitted);
 
-        const QList<quint64> first = scheduler.tick();
+        const QList<quint64> first = rig.scheduler.tick();
         QCOMPARE(first.size(), 1);
         clock.advance(600);
-        QCOMPARE(scheduler.tick().size(), 0);                        // still running
-        QCOMPARE(scheduler.runNow(MaintenanceLog::Scrub), first[0]); // the active job, not a new one
-        QCOMPARE(scheduler.schedule()[0].activeJob, first[0]);
+        QCOMPARE(rig.scheduler.tick().size(), 0);                        // still running
+        QCOMPARE(rig.scheduler.runNow(MaintenanceLog::Scrub), first[0]); // the active job, not a new one
+        QCOMPARE(rig.scheduler.schedule()[0].activeJob, first[0]);
         gate.release();
-        QVERIFY(jobs.waitForIdle(10000));
+        QVERIFY(rig.jobs.waitForIdle(10000));
         QCOMPARE(scrub.runs.load(), 1);
         QCOMPARE(submitted.count(), 1);
         QCOMPARE(submitted.at(0).at(0).toString(), MaintenanceLog::Scrub);
@@ -162,43 +165,37 @@ private slots:
     void intervalZeroMeansOnlyOnDemand()
     {
         QTemporaryDir dir;
-        MetadataStore store(dir.filePath(QStringLiteral("berth.db")));
-        QVERIFY(store.open());
-        MaintenanceLog log(store);
         ManualClock clock;
-        JobRunner jobs(runnerOptions(&clock));
-        MaintenanceScheduler scheduler(jobs, log, clock);
-        CountingTask gc{&log, &clock};
-        scheduler.add(gc.task(MaintenanceLog::Gc, 3600));
-        QVERIFY(scheduler.setInterval(MaintenanceLog::Gc, 0));
-        QVERIFY(!scheduler.setInterval(QStringLiteral("nothing"), 10));
+        Rig rig(dir.filePath(QStringLiteral("berth.db")), clock);
+        QVERIFY(rig.opened);
+        CountingTask gc{&rig.log, &clock};
+        rig.scheduler.add(gc.task(MaintenanceLog::Gc, 3600));
+        QVERIFY(rig.scheduler.setInterval(MaintenanceLog::Gc, 0));
+        QVERIFY(!rig.scheduler.setInterval(QStringLiteral("nothing"), 10));
         clock.advance(100000);
-        QCOMPARE(scheduler.tick().size(), 0);
-        QVERIFY(!scheduler.schedule()[0].nextRunAt.isValid());
+        QCOMPARE(rig.scheduler.tick().size(), 0);
+        QVERIFY(!rig.scheduler.schedule()[0].nextRunAt.isValid());
 
-        QCOMPARE(scheduler.runNow(QStringLiteral("nothing")), quint64(0));
-        QVERIFY(scheduler.runNow(MaintenanceLog::Gc) != 0);
-        QVERIFY(jobs.waitForIdle(10000));
+        QCOMPARE(rig.scheduler.runNow(QStringLiteral("nothing")), quint64(0));
+        QVERIFY(rig.scheduler.runNow(MaintenanceLog::Gc) != 0);
+        QVERIFY(rig.jobs.waitForIdle(10000));
         QCOMPARE(gc.runs.load(), 1);
         QCOMPARE(gc.scheduled.load(), 0);
-        QCOMPARE(log.last(MaintenanceLog::Gc).value()->trigger, MaintenanceLog::Manual);
+        QCOMPARE(rig.log.last(MaintenanceLog::Gc).value()->trigger, MaintenanceLog::Manual);
     }
 
     void theTimerTicks()
     {
         QTemporaryDir dir;
-        MetadataStore store(dir.filePath(QStringLiteral("berth.db")));
-        QVERIFY(store.open());
-        MaintenanceLog log(store);
         ManualClock clock;
-        JobRunner jobs(runnerOptions(&clock));
-        MaintenanceScheduler scheduler(jobs, log, clock);
-        CountingTask gc{&log, &clock};
-        scheduler.add(gc.task(MaintenanceLog::Gc, 3600));
-        QSignalSpy submitted(&scheduler, &MaintenanceScheduler::submitted);
-        scheduler.start(10);
+        Rig rig(dir.filePath(QStringLiteral("berth.db")), clock);
+        QVERIFY(rig.opened);
+        CountingTask gc{&rig.log, &clock};
+        rig.scheduler.add(gc.task(MaintenanceLog::Gc, 3600));
+        QSignalSpy submitted(&rig.scheduler, &MaintenanceScheduler::submitted);
+        rig.scheduler.start(10);
         QVERIFY(submitted.wait(5000));
-        QVERIFY(jobs.waitForIdle(10000));
+        QVERIFY(rig.jobs.waitForIdle(10000));
         QCOMPARE(gc.runs.load(), 1);
     }
 };
