@@ -160,6 +160,91 @@ const QList<MetadataStore::Migration>& MetadataStore::migrations()
                             " summary TEXT NOT NULL DEFAULT '{}')"), // JSON, the kind's own figures
              QStringLiteral("CREATE INDEX maintenance_runs_by_kind ON maintenance_runs (kind, started_at)"),
          }},
+        {6,
+         QStringLiteral(
+             "governance: retention policies, tag immutability, limits and limit increase requests, "
+             "usage metering (daily usage, storage samples, last pull per tag), registry settings"),
+         {
+             // A policy applies to one compartment (and everything below it) or to one repository.
+             QStringLiteral("CREATE TABLE retention_policies ("
+                            " id INTEGER PRIMARY KEY,"
+                            " ocid TEXT NOT NULL UNIQUE,"
+                            " name TEXT NOT NULL UNIQUE COLLATE BINARY,"
+                            " description TEXT NOT NULL DEFAULT '',"
+                            " compartment_id INTEGER REFERENCES compartments(id) ON DELETE CASCADE,"
+                            " repository_id INTEGER REFERENCES repositories(id) ON DELETE CASCADE,"
+                            " enabled INTEGER NOT NULL DEFAULT 1,"
+                            " rules TEXT NOT NULL," // JSON, see core/retention
+                            " created_at INTEGER NOT NULL,"
+                            " updated_at INTEGER NOT NULL,"
+                            " CHECK ((compartment_id IS NULL) <> (repository_id IS NULL)))"),
+             QStringLiteral(
+                 "CREATE INDEX retention_policies_by_compartment ON retention_policies (compartment_id)"
+                 " WHERE compartment_id IS NOT NULL"),
+             QStringLiteral(
+                 "CREATE INDEX retention_policies_by_repository ON retention_policies (repository_id)"
+                 " WHERE repository_id IS NOT NULL"),
+             // Tag immutability per repository; exclusions are a JSON array of regular expressions.
+             QStringLiteral("ALTER TABLE repositories ADD COLUMN immutable_tags INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral(
+                 "ALTER TABLE repositories ADD COLUMN immutable_tag_exclusions TEXT NOT NULL DEFAULT '[]'"),
+             // The repository's own image limit (an approved increase); NULL: the registry's limit.
+             QStringLiteral("ALTER TABLE repositories ADD COLUMN image_limit INTEGER"),
+             // Registry-wide settings changed at run time: limits, the price sheet (JSON values).
+             QStringLiteral("CREATE TABLE registry_settings ("
+                            " key TEXT PRIMARY KEY,"
+                            " value TEXT NOT NULL,"
+                            " updated_at INTEGER NOT NULL,"
+                            " updated_by TEXT NOT NULL DEFAULT '')"),
+             QStringLiteral("CREATE TABLE limit_requests ("
+                            " id INTEGER PRIMARY KEY,"
+                            " ocid TEXT NOT NULL UNIQUE,"
+                            " limit_name TEXT NOT NULL,"            // repositories, imagesPerRepository
+                            " repository TEXT NOT NULL DEFAULT ''," // for imagesPerRepository
+                            " current_value INTEGER NOT NULL,"
+                            " requested_value INTEGER NOT NULL,"
+                            " reason TEXT NOT NULL,"
+                            " requested_by TEXT NOT NULL,"
+                            " requested_at INTEGER NOT NULL,"
+                            " status TEXT NOT NULL DEFAULT 'pending'," // pending, approved, declined
+                            " decided_by TEXT NOT NULL DEFAULT '',"
+                            " decided_at INTEGER,"
+                            " decision_note TEXT NOT NULL DEFAULT '')"),
+             QStringLiteral("CREATE INDEX limit_requests_by_status ON limit_requests (status, requested_at)"),
+             // Metering. Names, not ids: the history outlives deleted repositories and users. day is the
+             // UTC date "YYYY-MM-DD"; user_name is '' for anonymous pulls; compartment_id is where the
+             // repository was when the bytes moved.
+             QStringLiteral("CREATE TABLE usage_daily ("
+                            " day TEXT NOT NULL,"
+                            " repository TEXT NOT NULL,"
+                            " compartment_id INTEGER NOT NULL,"
+                            " user_name TEXT NOT NULL DEFAULT '',"
+                            " pulls INTEGER NOT NULL DEFAULT 0,"  // manifest GETs
+                            " pushes INTEGER NOT NULL DEFAULT 0," // manifest PUTs
+                            " egress_bytes INTEGER NOT NULL DEFAULT 0,"
+                            " ingress_bytes INTEGER NOT NULL DEFAULT 0,"
+                            " PRIMARY KEY (day, repository, compartment_id, user_name))"),
+             QStringLiteral("CREATE INDEX usage_daily_by_compartment ON usage_daily (compartment_id, day)"),
+             // Stored bytes per repository, sampled (at most one row per repository and day, the last
+             // sample of the day wins). stored_bytes: every blob and manifest the repository holds;
+             // unique_bytes: those no other repository holds (shared = stored - unique).
+             QStringLiteral("CREATE TABLE storage_samples ("
+                            " day TEXT NOT NULL,"
+                            " repository TEXT NOT NULL,"
+                            " compartment_id INTEGER NOT NULL,"
+                            " stored_bytes INTEGER NOT NULL,"
+                            " unique_bytes INTEGER NOT NULL,"
+                            " sampled_at INTEGER NOT NULL,"
+                            " PRIMARY KEY (day, repository))"),
+             QStringLiteral(
+                 "CREATE INDEX storage_samples_by_compartment ON storage_samples (compartment_id, day)"),
+             QStringLiteral("CREATE TABLE tag_pulls ("
+                            " repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,"
+                            " tag TEXT NOT NULL COLLATE BINARY,"
+                            " last_pulled_at INTEGER NOT NULL,"
+                            " pulls INTEGER NOT NULL DEFAULT 0,"
+                            " PRIMARY KEY (repository_id, tag))"),
+         }},
     };
     return list;
 }
