@@ -18,6 +18,12 @@ RegistryService::RegistryService(Options options, QObject* parent)
     if (!m_options.clock)
         m_options.clock = &Clock::system();
     d->store.setClock(m_options.clock);
+    // ---- metering
+    d->usage = std::make_unique<UsageMeter>(*m_options.clock);
+    d->usage->setFlushDue([this] {
+        if (d->metadata.isOpen())
+            flushStatistics();
+    });
 }
 
 RegistryService::~RegistryService()
@@ -86,17 +92,28 @@ Result<void> RegistryService::open()
             d->store.discardUpload(id);
     }
     d->pulls.restart(clock().now());
+    d->usage->restart();
     return {};
 }
 
 void RegistryService::flushStatistics()
 {
+    // ---- metering: usage counts and tag pulls go first (their own transaction)
+    if (auto usage = d->usage->flush(d->metadata); !usage)
+        qWarning("berth: could not record usage: %s", qPrintable(usage.error().message));
     const QList<PullRecord> pulls = d->pulls.take(clock().now());
     if (pulls.isEmpty())
         return;
     auto written = d->metadata.transaction([&] { return d->metadata.recordPulls(pulls); });
     if (!written)
         qWarning("berth: could not record pull statistics: %s", qPrintable(written.error().message));
+}
+
+// ---- metering
+
+UsageMeter& RegistryService::usageMeter()
+{
+    return *d->usage;
 }
 
 // ---- repositories

@@ -18,6 +18,7 @@ class BlobStore;
 class DataDirectoryLock;
 class MetadataStore;
 class ReplicatedBlobStore;
+class UsageMeter;
 
 /// The one facade through which the HTTP layer, the console and the CLI change or read the registry.
 /// Each operation is one metadata transaction and emits registryEvent() once it has committed.
@@ -43,7 +44,7 @@ public:
     /// Creates or opens the data directory, migrates the schema, reconciles upload sessions. Locks the
     /// directory first (DataDirectoryLock): refused while another process has it open.
     Result<void> open();
-    /// Writes pending pull statistics (also done periodically and on destruction).
+    /// Writes pending pull statistics and usage counts (also done periodically and on destruction).
     void flushStatistics();
 
     // ---- repositories
@@ -119,6 +120,11 @@ public:
                                         const QString& artifactType) const;
 
     Clock& clock() const { return *m_options.clock; }
+
+    // ---- metering (issue 6)
+    /// Usage per day, repository and user, and the last pull per tag, counted in memory by the /v2
+    /// handlers and written with the pull statistics (flushStatistics(), when due, on destruction).
+    UsageMeter& usageMeter();
 
 signals:
     void registryEvent(const berth::RegistryEvent& event);

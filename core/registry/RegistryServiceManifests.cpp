@@ -176,6 +176,8 @@ Result<ManifestContent> RegistryService::getManifest(const QString& repository, 
         const QDateTime now = clock().now();
         if (d->pulls.record(PullRecord{repository, m.digest, now}))
             flushStatistics();
+        if (reference.isTag())
+            d->usage->recordTagPull(repository, reference.tag()); // metering: last pull per tag
         emit registryEvent(Private::makeEvent(RegistryEventType::ManifestPulled, repository, m.digest, now,
                                               m.size, reference.isTag() ? reference.tag() : QString()));
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metadata/MetadataStore.h"
+#include "metering/UsageMeter.h"
 #include "registry/PullStatistics.h"
 #include "registry/RegistryService.h"
 #include "storage/ReplicatedBlobStore.h"
@@ -32,6 +33,9 @@ struct RegistryService::Private
     std::map<QString, OpenUpload> uploads;
 
     PullStatistics pulls;
+
+    // ---- metering (usage per day, repository and user; last pull per tag)
+    std::unique_ptr<UsageMeter> usage; ///< made by RegistryService's constructor (needs the clock)
 
     /// The repository's row; NameUnknown when it does not exist.
     Result<qint64> existingRepository(const QString& repository) const;
