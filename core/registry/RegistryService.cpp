@@ -168,6 +168,8 @@ Result<void> RegistryService::createRepository(const QString& repository, const 
         auto row = compartmentRow(identity, compartment);
         if (!row)
             return row.error();
+        if (auto admitted = d->admitNewRepository(repository, m_options.limits); !admitted)
+            return admitted;
         bool created = false;
         auto id = d->metadata.ensureRepository(repository, now, &created);
         if (!id)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "governance/RegistryLimits.h"
 #include "iam/CompartmentPath.h"
 #include "oci/Reference.h"
 #include "registry/RegistryTypes.h"
@@ -36,6 +37,9 @@ public:
         qint64 abandonedUploadSeconds = 7 * 24 * 3600;
         /// The blob store's fault domains and write quorum (default: one domain, <data>/blobs/0).
         StorageOptions storage;
+        /// The registry's limits unless an administrator changed them at run time (core/governance):
+        /// pushes over them fail inside the write transactions, pushes at 80% and above warn.
+        RegistryLimits limits;
     };
 
     explicit RegistryService(Options options, QObject* parent = nullptr);
@@ -120,6 +124,10 @@ public:
                                         const QString& artifactType) const;
 
     Clock& clock() const { return *m_options.clock; }
+
+    // ---- governance (core/governance: limits and tag immutability are enforced by the operations above)
+    /// The configured limits (berthd's config); LimitSettings::effective() says which are in force.
+    const RegistryLimits& defaultLimits() const { return m_options.limits; }
 
     // ---- metering (issue 6)
     /// Usage per day, repository and user, and the last pull per tag, counted in memory by the /v2

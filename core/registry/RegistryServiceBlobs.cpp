@@ -114,6 +114,8 @@ Result<bool> RegistryService::mountBlob(const QString& repository, const Digest&
         if (!held)
             return {};
         size = *held;
+        if (auto admitted = d->admitNewRepository(repository, m_options.limits); !admitted)
+            return admitted;
         auto repoId = d->metadata.ensureRepository(repository, now, &created);
         if (!repoId)
             return repoId.error();
@@ -145,7 +147,11 @@ Result<UploadStatus> RegistryService::startUpload(const QString& repository, boo
     auto writer = d->store.openUpload(id, false);
     if (!writer)
         return writer.error();
-    auto recorded = d->metadata.transaction([&] {
+    auto recorded = d->metadata.transaction([&]() -> Result<void> {
+        // Refused early when the upload would create a repository over the limit (checked again when
+        // the upload completes), so a client does not send the bytes first.
+        if (auto admitted = d->admitNewRepository(repository, m_options.limits); !admitted)
+            return admitted;
         return d->metadata.insertUpload(UploadRecord{id, repository, clock().now()});
     });
     if (!recorded) {
@@ -258,6 +264,8 @@ Result<BlobInfo> RegistryService::completeUpload(std::unique_ptr<UploadLease> le
             if (!restored)
                 return restored;
         }
+        if (auto admitted = d->admitNewRepository(repository, m_options.limits); !admitted)
+            return admitted;
         auto repoId = d->metadata.ensureRepository(repository, now, &created);
         if (!repoId)
             return repoId.error();

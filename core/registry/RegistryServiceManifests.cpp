@@ -1,3 +1,4 @@
+#include "governance/PushGuard.h"
 #include "oci/ManifestParser.h"
 #include "oci/Names.h"
 #include "registry/RegistryServicePrivate.h"
@@ -47,13 +48,22 @@ Result<PutManifestResult> RegistryService::putManifest(const QString& repository
         result.subject = manifest.subject->digest;
     bool repositoryCreated = false;
     bool tagChanged = false;
+    PushGuard guard(d->metadata, m_options.limits);
     auto done = d->metadata.transaction([&]() -> Result<void> {
+        result.warnings.clear(); // a retried transaction starts over
         // Garbage collection may have removed the bytes since they were stored above (it deletes under
         // this writer lock): store them again before the manifest points at them.
         if (!d->store.contains(digest)) {
             auto again = d->store.putAs(bytes, algorithm);
             if (!again)
                 return again.error();
+        }
+        auto repositoryRow = d->metadata.repositoryId(repository);
+        if (!repositoryRow)
+            return repositoryRow.error();
+        if (!repositoryRow.value()) {
+            if (auto admitted = guard.admitRepository(repository, &result.warnings); !admitted)
+                return admitted;
         }
         auto repoId = d->metadata.ensureRepository(repository, now, &repositoryCreated);
         if (!repoId)
@@ -96,6 +106,8 @@ Result<PutManifestResult> RegistryService::putManifest(const QString& repository
             manifestId = existing.value()->id;
             result.created = false;
         } else {
+            if (auto admitted = guard.admitManifest(repoId.value(), repository, &result.warnings); !admitted)
+                return admitted;
             ManifestRecord record;
             record.repositoryId = repoId.value();
             record.digest = digest;
@@ -115,6 +127,15 @@ Result<PutManifestResult> RegistryService::putManifest(const QString& repository
         if (!linked)
             return linked.error();
         if (reference.isTag()) {
+            auto current = d->metadata.manifestByTag(repoId.value(), reference.tag());
+            if (!current)
+                return current.error();
+            const std::optional<Digest> currentDigest =
+                current.value() ? std::optional<Digest>(current.value()->digest) : std::nullopt;
+            if (auto admitted =
+                    guard.admitTagMove(repoId.value(), repository, reference.tag(), currentDigest, digest);
+                !admitted)
+                return admitted;
             auto tagged = d->metadata.setTag(repoId.value(), reference.tag(), manifestId, now);
             if (!tagged)
                 return tagged.error();
@@ -197,7 +218,9 @@ Result<void> RegistryService::deleteManifest(const QString& repository, const Di
         QStringList tags;
     };
     QList<Deleted> deleted;
+    PushGuard guard(d->metadata, m_options.limits);
     auto done = d->metadata.transaction([&]() -> Result<void> {
+        deleted.clear();
         auto repoId = d->existingRepository(repository);
         if (!repoId)
             return repoId.error();
@@ -228,6 +251,9 @@ Result<void> RegistryService::deleteManifest(const QString& repository, const Di
             auto tagged = d->metadata.tagsOf(m.id);
             if (!tagged)
                 return tagged.error();
+            if (auto admitted = guard.admitTagDelete(repoId.value(), repository, tagged.value(), m.digest);
+                !admitted)
+                return admitted;
             auto removed = d->metadata.deleteManifest(m.id);
             if (!removed)
                 return removed.error();
@@ -269,6 +295,10 @@ Result<void> RegistryService::deleteTag(const QString& repository, const QString
                          QJsonObject{{QStringLiteral("tag"), tag.left(200)}});
         }
         digest = record.value()->digest;
+        if (auto admitted = PushGuard(d->metadata, m_options.limits)
+                                .admitTagDelete(repoId.value(), repository, {tag}, digest);
+            !admitted)
+            return admitted;
         auto deleted = d->metadata.deleteTag(repoId.value(), tag);
         if (!deleted)
             return deleted.error();

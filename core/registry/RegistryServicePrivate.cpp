@@ -1,5 +1,6 @@
 #include "registry/RegistryServicePrivate.h"
 
+#include "governance/PushGuard.h"
 #include "oci/Names.h"
 
 #include <QJsonObject>
@@ -145,6 +146,17 @@ Error RegistryService::Private::repositoryUnknown(const QString& repository)
 {
     return Error(ErrorCode::NameUnknown, QStringLiteral("Repository %1 does not exist").arg(repository),
                  QJsonObject{{QStringLiteral("name"), repository}});
+}
+
+Result<void> RegistryService::Private::admitNewRepository(const QString& repository,
+                                                          const RegistryLimits& limits)
+{
+    auto known = metadata.repositoryId(repository);
+    if (!known)
+        return known.error();
+    if (known.value())
+        return {};
+    return PushGuard(metadata, limits).admitRepository(repository, nullptr);
 }
 
 } // namespace berth

@@ -40,6 +40,10 @@ struct RegistryService::Private
     /// The repository's row; NameUnknown when it does not exist.
     Result<qint64> existingRepository(const QString& repository) const;
 
+    /// LimitExceeded when `repository` does not exist and creating it would go over the registry's
+    /// repository limit (core/governance PushGuard); call inside the transaction that creates it.
+    Result<void> admitNewRepository(const QString& repository, const RegistryLimits& limits);
+
     /// The metadata row of an upload, checked against the repository it is used with.
     Result<UploadRecord> sessionOf(const QString& repository, const QString& id) const;
 

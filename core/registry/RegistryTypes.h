@@ -30,6 +30,8 @@ struct PutManifestResult
     Digest digest;
     std::optional<Digest> subject; ///< set when the manifest has a subject (server sends OCI-Subject)
     bool created = true;           ///< false when the same bytes were already stored in this repository
+    /// Limits at 80% or more after this push (core/governance); sent as Warning: 299 headers.
+    QStringList warnings;
 };
 
 struct UploadStatus

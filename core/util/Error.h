@@ -28,6 +28,8 @@ enum class ErrorCode {
     PaginationInvalid,     ///< PAGINATION_NUMBER_INVALID: n is not a non-negative integer (400)
     InsufficientStorage,   ///< no space left on the registry's disk (507)
     ArchiveInvalid,        ///< a file to import is not an image archive, or is corrupt or truncated
+    LimitExceeded,         ///< DENIED (403): a push would go over a registry limit (core/governance)
+    TagImmutable,          ///< DENIED (403): the tag is immutable and would be moved or deleted
     Cancelled,             ///< a job was cancelled by the person who started it
     Internal,              ///< anything else (500)
 };

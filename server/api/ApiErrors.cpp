@@ -52,6 +52,10 @@ ApiErrors::Entry ApiErrors::lookup(const Error& error)
         return {507, InsufficientStorage};
     case ErrorCode::ArchiveInvalid:
         return {400, InvalidArgument};
+    case ErrorCode::LimitExceeded:
+        return {409, LimitExceeded};
+    case ErrorCode::TagImmutable:
+        return {409, Conflict};
     case ErrorCode::Cancelled:
     case ErrorCode::Internal:
         break;

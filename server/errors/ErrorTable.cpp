@@ -40,6 +40,8 @@ ErrorTable::Entry ErrorTable::lookup(ErrorCode code)
     case ErrorCode::Unauthorized:
         return {401, "UNAUTHORIZED"};
     case ErrorCode::Denied:
+    case ErrorCode::LimitExceeded: // clients print DENIED with the message ("denied: ...")
+    case ErrorCode::TagImmutable:
         return {403, "DENIED"};
     case ErrorCode::Unsupported:
         return {405, "UNSUPPORTED"};
