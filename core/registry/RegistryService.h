@@ -4,6 +4,7 @@
 #include "iam/CompartmentPath.h"
 #include "oci/Reference.h"
 #include "registry/RegistryTypes.h"
+#include "retention/RetentionPlan.h"
 #include "registry/UploadLease.h"
 #include "storage/StorageOptions.h"
 #include "util/Clock.h"
@@ -17,6 +18,7 @@ namespace berth {
 
 class BlobStore;
 class DataDirectoryLock;
+class JobContext;
 class MetadataStore;
 class ReplicatedBlobStore;
 class UsageMeter;
@@ -133,6 +135,18 @@ public:
     /// Usage per day, repository and user, and the last pull per tag, counted in memory by the /v2
     /// handlers and written with the pull statistics (flushStatistics(), when due, on destruction).
     UsageMeter& usageMeter();
+
+    // ---- retention (issue 6, core/registry/RegistryServiceRetention.cpp)
+    /// Carries out one repository's retention plan (core/retention): removes its tag-only removals, then
+    /// deletes its images in the planned order, in batches of writer transactions. Inside each
+    /// transaction every step is checked again against the plan, and skipped (listed in the result) when
+    /// anything changed since: the tag points elsewhere or was set again, the image got a new tag, was
+    /// pushed again, is listed by an index or has a referrer the plan does not delete. So a run racing
+    /// concurrent pushes never deletes what was just pushed or tagged. Emits TagDeleted and
+    /// ManifestDeleted like deleteTag() and deleteManifest(); the bytes are left to garbage collection.
+    /// Stops between batches when `context` is cancelled (result.cancelled).
+    Result<RetentionApplyResult> applyRetention(const RepositoryRetentionPlan& plan,
+                                                JobContext* context = nullptr);
 
 signals:
     void registryEvent(const berth::RegistryEvent& event);
