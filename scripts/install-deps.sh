@@ -5,7 +5,8 @@
 set -euo pipefail
 
 build_pkgs=(cmake ninja-build ccache g++ pkg-config qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
-            qt6-l10n-tools qt6-charts-dev libqt6sql6-sqlite libssl-dev libhttp-parser-dev libarchive-dev)
+            qt6-l10n-tools qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite libssl-dev libhttp-parser-dev
+            libarchive-dev) # Qt6Charts' CMake package needs Qt6OpenGL's (libqt6opengl6-dev)
 test_pkgs=(skopeo podman umoci docker.io containerd runc crun conmon uidmap iproute2 docker-registry
            unzip curl jq zstd openssl)
 

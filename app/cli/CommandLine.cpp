@@ -9,12 +9,14 @@
 #include "cli/JobCommands.h"
 #include "cli/AuthTokenCommands.h"
 #include "cli/CompartmentCommands.h"
+#include "cli/CostCommands.h"
 #include "cli/ExplainCommand.h"
 #include "cli/GroupCommands.h"
 #include "cli/ImageCommands.h"
 #include "cli/Invocation.h"
 #include "cli/NetworkSourceCommands.h"
 #include "cli/OpenApiCommand.h"
+#include "cli/PricingCommands.h"
 #include "cli/Output.h"
 #include "cli/PolicyCommands.h"
 #include "cli/RepositoryCommands.h"
@@ -75,6 +77,8 @@ CommandLine::CommandLine(QTextStream& out, QTextStream& err, QIODevice* input,
     m_families.push_back(std::make_unique<FsckCommand>());
     m_families.push_back(std::make_unique<BackupCommand>());
     m_families.push_back(std::make_unique<JobCommands>());
+    m_families.push_back(std::make_unique<PricingCommands>()); // issue 6: price sheet
+    m_families.push_back(std::make_unique<CostCommands>());    // issue 6: cost report
     m_families.push_back(std::make_unique<OpenApiCommand>());
 }
 

@@ -237,6 +237,10 @@ void ApiHandler::send(HttpResponder& responder, const ApiReply& reply)
         responder.send(204);
         return;
     }
+    if (!reply.rawContentType.isEmpty()) {
+        responder.send(reply.status, reply.rawBody, reply.rawContentType);
+        return;
+    }
     responder.send(reply.status, QJsonDocument(reply.body).toJson(QJsonDocument::Compact),
                    "application/json; charset=utf-8");
 }

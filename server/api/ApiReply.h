@@ -18,12 +18,23 @@ struct ApiReply
     int status = 200;
     QJsonObject body; ///< not sent when status is 204
     QList<QPair<QByteArray, QByteArray>> headers;
+    /// When set, the answer is rawBody with this Content-Type instead of the JSON body (CSV exports).
+    QByteArray rawContentType = {};
+    QByteArray rawBody = {};
 
     bool isError() const { return status >= 400; }
 
     static ApiReply ok(QJsonObject body) { return ApiReply{200, std::move(body), {}}; }
     static ApiReply created(QJsonObject body) { return ApiReply{201, std::move(body), {}}; }
     static ApiReply noContent() { return ApiReply{204, {}, {}}; }
+    /// A 200 answer that is not JSON, e.g. ("text/csv; charset=utf-8", bytes).
+    static ApiReply raw(QByteArray contentType, QByteArray bytes)
+    {
+        ApiReply reply{200, {}, {}};
+        reply.rawContentType = std::move(contentType);
+        reply.rawBody = std::move(bytes);
+        return reply;
+    }
 
     /// An error reply with one of the stable codes of ApiErrors.
     static ApiReply error(int status, const char* code, const QString& message,

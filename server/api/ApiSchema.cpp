@@ -55,6 +55,11 @@ QJsonObject ApiSchema::boolean(const QString& description)
     return described({{QStringLiteral("type"), QStringLiteral("boolean")}}, description);
 }
 
+QJsonObject ApiSchema::number(const QString& description)
+{
+    return described({{QStringLiteral("type"), QStringLiteral("number")}}, description);
+}
+
 QJsonObject ApiSchema::integer(const QString& description)
 {
     return described({{QStringLiteral("type"), QStringLiteral("integer")},
@@ -128,6 +133,8 @@ QString ApiSchema::checkValue(const QJsonObject& schema, const QJsonValue& value
         typeOk = value.isBool();
     else if (type == QLatin1String("integer"))
         typeOk = value.isDouble() && value.toDouble() == double(qint64(value.toDouble()));
+    else if (type == QLatin1String("number"))
+        typeOk = value.isDouble();
     else if (type == QLatin1String("array"))
         typeOk = value.isArray();
     else if (type == QLatin1String("object"))

@@ -19,6 +19,8 @@ public:
     static QJsonObject nullableDateTime(const QString& description = QString());
     static QJsonObject boolean(const QString& description = QString());
     static QJsonObject integer(const QString& description = QString());
+    /// Any JSON number (prices, quantities).
+    static QJsonObject number(const QString& description = QString());
     static QJsonObject arrayOf(const QJsonObject& items, const QString& description = QString());
     /// A closed object: additionalProperties is false.
     static QJsonObject object(const QJsonObject& properties, const QStringList& required = {},

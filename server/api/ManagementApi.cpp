@@ -6,6 +6,7 @@
 #include "api/AuditEndpoints.h"
 #include "api/BackupEndpoints.h"
 #include "api/CompartmentEndpoints.h"
+#include "api/CostEndpoints.h"
 #include "api/FsckEndpoints.h"
 #include "api/GcEndpoints.h"
 #include "api/GroupEndpoints.h"
@@ -95,6 +96,9 @@ ManagementApi::ManagementApi(ApiServices services)
         ScrubEndpoints::add(*m_table, m_services);
     if (m_services.jobs)
         JobEndpoints::add(*m_table);
+
+    if (m_services.registry)
+        CostEndpoints::add(*m_table); // price sheet and cost report (issue 6)
 
     // The description of everything above, itself an operation so that it is described too.
     ApiOperation spec;

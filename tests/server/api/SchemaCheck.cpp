@@ -41,6 +41,8 @@ QString checkSchema(const QJsonValue& value, const QJsonObject& schema, const QJ
     }
     if (type == QLatin1String("boolean"))
         return value.isBool() ? QString() : where + QStringLiteral(": expected a boolean");
+    if (type == QLatin1String("number"))
+        return value.isDouble() ? QString() : where + QStringLiteral(": expected a number");
     if (type == QLatin1String("integer"))
         return value.isDouble() && value.toDouble() == double(qint64(value.toDouble()))
                    ? QString()
