@@ -12,6 +12,8 @@
 #include "api/GroupEndpoints.h"
 #include "api/IdentityJson.h"
 #include "api/JobEndpoints.h"
+#include "api/LimitEndpoints.h"
+#include "api/LimitRequestEndpoints.h"
 #include "api/NetworkSourceEndpoints.h"
 #include "api/OpenApiDocument.h"
 #include "api/PolicyEndpoints.h"
@@ -99,6 +101,10 @@ ManagementApi::ManagementApi(ApiServices services)
 
     if (m_services.registry)
         CostEndpoints::add(*m_table); // price sheet and cost report (issue 6)
+    if (m_services.registry) { // limits, increase requests, tag immutability (issue 6)
+        LimitEndpoints::add(*m_table);
+        LimitRequestEndpoints::add(*m_table);
+    }
 
     // The description of everything above, itself an operation so that it is described too.
     ApiOperation spec;

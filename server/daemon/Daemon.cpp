@@ -51,6 +51,7 @@ bool Daemon::start()
     hostOptions.gcGracePeriodSeconds = m_options.gcGracePeriodSeconds;
     hostOptions.scrubIntervalSeconds = m_options.scrubIntervalSeconds;
     hostOptions.storage = m_options.storage;
+    hostOptions.limits = m_options.registryLimits;
     m_host = std::make_unique<RegistryHost>(hostOptions);
     const Result<void> opened = m_host->open();
     if (!opened) {

@@ -94,6 +94,41 @@ bool readMaintenance(const QJsonValue& value, const QString& path, DaemonOptions
                                 &options->gcGracePeriodSeconds, error);
 }
 
+/// The "limits" section: the registry's repository and per-repository image limits.
+bool readLimits(const QJsonValue& value, const QString& path, DaemonOptions* options, QString* error)
+{
+    if (value.isUndefined())
+        return true;
+    const QString example = QStringLiteral("{\"repositories\": 500, \"imagesPerRepository\": 100000}");
+    if (!value.isObject()) {
+        *error = DaemonOptions::tr("\"limits\" in %1 must be an object such as %2.").arg(path, example);
+        return false;
+    }
+    const QJsonObject limits = value.toObject();
+    static const QStringList known = {QStringLiteral("repositories"), QStringLiteral("imagesPerRepository")};
+    for (const QString& key : limits.keys()) {
+        if (!known.contains(key)) {
+            *error = DaemonOptions::tr("\"limits\" in %1 has an unknown setting \"%2\"; known settings: %3.")
+                         .arg(path, key, known.join(QStringLiteral(", ")));
+            return false;
+        }
+        const double number = limits.value(key).toDouble(-1);
+        if (!limits.value(key).isDouble() || number < 1 || number > double(RegistryLimits::Maximum) ||
+            number != double(qint64(number))) {
+            *error = DaemonOptions::tr("\"limits\": \"%1\" in %2 must be a whole number from 1 to %3.")
+                         .arg(key, path)
+                         .arg(RegistryLimits::Maximum);
+            return false;
+        }
+    }
+    options->registryLimits.repositories = qint64(
+        limits.value(QStringLiteral("repositories")).toDouble(double(options->registryLimits.repositories)));
+    options->registryLimits.imagesPerRepository =
+        qint64(limits.value(QStringLiteral("imagesPerRepository"))
+                   .toDouble(double(options->registryLimits.imagesPerRepository)));
+    return true;
+}
+
 /// The "storage" section: fault domains (absolute directories) and the write quorum. Whether they hang
 /// together (no duplicates or nesting, quorum within the count) is checked here too, so berthd refuses to
 /// start before it touches anything.
@@ -264,7 +299,8 @@ bool DaemonOptions::readConfigFile(const QString& path, DaemonOptions* options, 
                                       QStringLiteral("allowPlainHttp"),
                                       QStringLiteral("adminPasswordFile"),
                                       QStringLiteral("maintenance"),
-                                      QStringLiteral("storage")};
+                                      QStringLiteral("storage"),
+                                      QStringLiteral("limits")};
     for (const QString& key : root.keys()) {
         if (!known.contains(key)) {
             *error = tr("The config file %1 has an unknown setting \"%2\"; known settings: %3.")
@@ -286,6 +322,8 @@ bool DaemonOptions::readConfigFile(const QString& path, DaemonOptions* options, 
     if (!readMaintenance(root.value(QStringLiteral("maintenance")), path, options, error))
         return false;
     if (!readStorage(root.value(QStringLiteral("storage")), path, options, error))
+        return false;
+    if (!readLimits(root.value(QStringLiteral("limits")), path, options, error))
         return false;
     if (root.contains(QStringLiteral("allowPlainHttp"))) {
         if (!root.value(QStringLiteral("allowPlainHttp")).isBool()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "governance/RegistryLimits.h"
 #include "http/HttpLimits.h"
 #include "storage/StorageOptions.h"
 
@@ -48,6 +49,10 @@ public:
     /// writeQuorum copies are durable (0 or absent: every domain). No domains: <data>/blobs/0 only.
     StorageOptions storage;
 
+    /// "limits": {"repositories": 500, "imagesPerRepository": 100000}: the registry's limits until an
+    /// administrator changes them at run time (berthctl limits set).
+    RegistryLimits registryLimits;
+
     enum class ParseOutcome
     {
         Run,
@@ -59,7 +64,8 @@ public:
     /// Reads a JSON config file: {"listen": "127.0.0.1:5000", "data": "...", "logLevel": "info",
     /// "http": {"workerThreads": 0, "idleTimeoutSeconds": 120, ...}, "tls": {"mode": "auto|files|off",
     /// "certificate": "FILE", "key": "FILE"}, "allowPlainHttp": false, "maintenance": {...},
-    /// "storage": {"domains": ["DIR", ...], "writeQuorum": N}}. Unknown keys are errors.
+    /// "storage": {"domains": ["DIR", ...], "writeQuorum": N}, "limits": {"repositories": N,
+    /// "imagesPerRepository": N}}. Unknown keys are errors.
     static bool readConfigFile(const QString& path, DaemonOptions* options, QString* error);
     /// "host:port", "[v6]:port" or ":port"; false with a message when it is not one of those.
     static bool parseListen(const QString& text, DaemonOptions* options, QString* error);

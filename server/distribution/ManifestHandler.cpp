@@ -15,6 +15,20 @@ Error tooLarge()
                      .arg(ManifestParser::MaxManifestSize));
 }
 
+/// 299 - "text" (RFC 7234 warn-code 299 "Miscellaneous Persistent Warning", agent "-"): printable ASCII
+/// only, quotes and backslashes escaped, at most 1000 characters of text.
+QByteArray warningHeader(const QString& text)
+{
+    QByteArray quoted;
+    for (const QChar c : text.left(1000)) {
+        const char ch = c.unicode() >= 0x20 && c.unicode() < 0x7f ? char(c.unicode()) : '?';
+        if (ch == '"' || ch == '\\')
+            quoted += '\\';
+        quoted += ch;
+    }
+    return "299 - \"" + quoted + '"';
+}
+
 } // namespace
 
 void ManifestHandler::start(const HttpRequest& request, HttpResponder& responder)
@@ -125,6 +139,10 @@ void ManifestHandler::put(const HttpRequest& request, HttpResponder& responder)
     responder.addHeader("Docker-Content-Digest", digest);
     if (stored->subject)
         responder.addHeader("OCI-Subject", stored->subject->toString().toLatin1());
+    // Limits at 80% and above (core/governance), as OCI distribution spec 1.1 "Warnings" describes:
+    // Warning: 299 - "text", one header per warning.
+    for (const QString& warning : stored->warnings)
+        responder.addHeader("Warning", warningHeader(warning));
     responder.send(201);
 }
 

@@ -127,6 +127,7 @@ Result<void> RegistryHost::open()
     registryOptions.dataDirectory = o.dataDirectory;
     registryOptions.clock = o.clock;
     registryOptions.storage = o.storage;
+    registryOptions.limits = o.limits;
     d->registry = std::make_unique<RegistryService>(registryOptions);
     if (Result<void> opened = d->registry->open(); !opened)
         return opened;

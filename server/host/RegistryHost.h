@@ -1,5 +1,6 @@
 #pragma once
 
+#include "governance/RegistryLimits.h"
 #include "http/HttpHandler.h"
 #include "iam/IdentityTypes.h"
 #include "storage/StorageOptions.h"
@@ -45,6 +46,9 @@ public:
         qint64 scrubIntervalSeconds = 7 * 24 * 3600;
         /// The blob store's fault domains and write quorum (default: <data>/blobs/0 alone).
         StorageOptions storage;
+        /// The registry's limits (core/governance): berthd's "limits" section; an administrator changes
+        /// them at run time through /api/v1/limits.
+        RegistryLimits limits;
         /// Run the server's jobs on this runner instead of one of its own (the console shows its jobs
         /// and the server's in one panel). It must outlive the host; the host cancels and waits for what
         /// still runs there when it is destroyed.

@@ -328,6 +328,30 @@ QList<Sample> TestApiOpenApi::samples() const
         {QStringLiteral("listJobs"), "GET", QStringLiteral("/api/v1/jobs"), {}},
         {QStringLiteral("getJob"), "GET", QStringLiteral("/api/v1/jobs/%1").arg(m_jobId), {}},
         {QStringLiteral("cancelJob"), "DELETE", QStringLiteral("/api/v1/jobs/%1").arg(m_jobId), {}},
+
+        // Limits, increase requests and tag immutability (issue 6).
+        {QStringLiteral("getLimits"), "GET", QStringLiteral("/api/v1/limits"), {}},
+        {QStringLiteral("setLimits"), "PUT", QStringLiteral("/api/v1/limits"),
+         o({{QStringLiteral("imagesPerRepository"), 1000}})},
+        {QStringLiteral("getRepositoryLimits"), "GET", repo + QStringLiteral("/limits"), {}},
+        {QStringLiteral("setTagImmutability"), "PUT", repo + QStringLiteral("/immutability"),
+         o({{QStringLiteral("enabled"), false},
+            {QStringLiteral("exclusions"), QJsonArray{QStringLiteral("latest")}}})},
+        {QStringLiteral("getTagImmutability"), "GET", repo + QStringLiteral("/immutability"), {}},
+        {QStringLiteral("createLimitRequest"), "POST", QStringLiteral("/api/v1/limit-requests"),
+         o({{QStringLiteral("limit"), QStringLiteral("repositories")},
+            {QStringLiteral("value"), 1000},
+            {QStringLiteral("reason"), QStringLiteral("sample")}})},
+        {QStringLiteral("listLimitRequests"), "GET", QStringLiteral("/api/v1/limit-requests"), {}},
+        {QStringLiteral("getLimitRequest"), "GET", QStringLiteral("/api/v1/limit-requests/1"), {}},
+        {QStringLiteral("approveLimitRequest"), "POST", QStringLiteral("/api/v1/limit-requests/1/approve"),
+         o({{QStringLiteral("note"), QStringLiteral("fine")}})},
+        {QStringLiteral("createLimitRequest"), "POST", QStringLiteral("/api/v1/limit-requests"),
+         o({{QStringLiteral("limit"), QStringLiteral("imagesPerRepository")},
+            {QStringLiteral("repository"), QStringLiteral("team/app")},
+            {QStringLiteral("value"), 5000},
+            {QStringLiteral("reason"), QStringLiteral("sample")}})},
+        {QStringLiteral("declineLimitRequest"),
     };
 }
 
