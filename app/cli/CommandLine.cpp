@@ -14,6 +14,7 @@
 #include "cli/GroupCommands.h"
 #include "cli/ImageCommands.h"
 #include "cli/Invocation.h"
+#include "cli/LimitCommands.h"
 #include "cli/NetworkSourceCommands.h"
 #include "cli/OpenApiCommand.h"
 #include "cli/PricingCommands.h"
@@ -79,6 +80,7 @@ CommandLine::CommandLine(QTextStream& out, QTextStream& err, QIODevice* input,
     m_families.push_back(std::make_unique<JobCommands>());
     m_families.push_back(std::make_unique<PricingCommands>()); // issue 6: price sheet
     m_families.push_back(std::make_unique<CostCommands>());    // issue 6: cost report
+    m_families.push_back(std::make_unique<LimitCommands>());   // issue 6: limits and increase requests
     m_families.push_back(std::make_unique<OpenApiCommand>());
 }
 

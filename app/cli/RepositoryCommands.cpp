@@ -1,5 +1,6 @@
 #include "cli/RepositoryCommands.h"
 
+#include "cli/ImmutabilityCommand.h"
 #include "cli/Invocation.h"
 
 namespace berth {
@@ -58,6 +59,7 @@ QList<Subcommand> RepositoryCommands::subcommands() const
          {name},
          {QCommandLineOption(QStringLiteral("yes"), tr("Do not ask for confirmation."))},
          remove},
+        ImmutabilityCommand::subcommand(), // tag immutability (issue 6)
     };
 }
 
