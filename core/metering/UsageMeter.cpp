@@ -176,8 +176,9 @@ Result<void> UsageMeter::write(MetadataStore& metadata, const UsageMap& usage, c
                 " pulls = pulls + excluded.pulls, pushes = pushes + excluded.pushes,"
                 " egress_bytes = egress_bytes + excluded.egress_bytes,"
                 " ingress_bytes = ingress_bytes + excluded.ingress_bytes"),
-            {dayText(key.day), key.repository, compartment.value(), key.userName, counts.pulls, counts.pushes,
-             counts.egressBytes, counts.ingressBytes});
+            {dayText(key.day), key.repository, compartment.value(),
+             key.userName.isNull() ? QString(QLatin1String("")) : key.userName, // '' for anonymous, not NULL
+             counts.pulls, counts.pushes, counts.egressBytes, counts.ingressBytes});
         if (!q)
             return q.error();
     }
