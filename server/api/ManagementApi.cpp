@@ -19,6 +19,7 @@
 #include "api/PolicyEndpoints.h"
 #include "api/RepositoryEndpoints.h"
 #include "api/ScrubEndpoints.h"
+#include "api/UsageEndpoints.h"
 #include "api/UserEndpoints.h"
 
 #include <QJsonDocument>
@@ -98,6 +99,8 @@ ManagementApi::ManagementApi(ApiServices services)
         ScrubEndpoints::add(*m_table, m_services);
     if (m_services.jobs)
         JobEndpoints::add(*m_table);
+    if (m_services.registry)
+        UsageEndpoints::add(*m_table); // metering (issue 6)
 
     if (m_services.registry)
         CostEndpoints::add(*m_table); // price sheet and cost report (issue 6)

@@ -77,7 +77,8 @@ bool readMaintenance(const QJsonValue& value, const QString& path, DaemonOptions
     }
     const QJsonObject maintenance = value.toObject();
     static const QStringList known = {QStringLiteral("gcIntervalHours"), QStringLiteral("scrubIntervalHours"),
-                                      QStringLiteral("gcGracePeriodMinutes")};
+                                      QStringLiteral("gcGracePeriodMinutes"),
+                                      QStringLiteral("usageSampleIntervalMinutes")};
     for (const QString& key : maintenance.keys()) {
         if (!known.contains(key)) {
             *error =
@@ -91,7 +92,9 @@ bool readMaintenance(const QJsonValue& value, const QString& path, DaemonOptions
            readMaintenanceValue(maintenance, QStringLiteral("scrubIntervalHours"), 3600, path,
                                 &options->scrubIntervalSeconds, error) &&
            readMaintenanceValue(maintenance, QStringLiteral("gcGracePeriodMinutes"), 60, path,
-                                &options->gcGracePeriodSeconds, error);
+                                &options->gcGracePeriodSeconds, error) &&
+           readMaintenanceValue(maintenance, QStringLiteral("usageSampleIntervalMinutes"), 60, path,
+                                &options->usageSampleIntervalSeconds, error);
 }
 
 /// The "limits" section: the registry's repository and per-repository image limits.

@@ -43,6 +43,9 @@ public:
     qint64 gcIntervalSeconds = 24 * 3600;
     qint64 scrubIntervalSeconds = 168 * 3600;
     qint64 gcGracePeriodSeconds = 3600;
+    /// "maintenance": {"usageSampleIntervalMinutes": 60}: stored bytes per repository are sampled
+    /// this often (0: never on its own).
+    qint64 usageSampleIntervalSeconds = 3600;
 
     /// "storage": {"domains": ["/disk1/berth", "/disk2/berth", "/disk3/berth"], "writeQuorum": 2}: keep
     /// every blob once in each directory (normally each on its own disk) and acknowledge a write once

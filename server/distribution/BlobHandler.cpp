@@ -70,6 +70,8 @@ void BlobHandler::download(const HttpRequest& request, HttpResponder& responder,
         sendError(responder, device.error());
         return;
     }
+    if (!request.isHead())
+        meterEgress(responder); // metering: the body bytes that go out
     responder.sendStream(status, std::move(device.value()), range.first, range.length(),
                          "application/octet-stream", m_registry.blobLocalPath(digest));
 }

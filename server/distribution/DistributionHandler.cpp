@@ -1,7 +1,9 @@
 #include "distribution/DistributionHandler.h"
 
 #include "errors/ErrorTable.h"
+#include "metering/UsageMeter.h"
 #include "oci/Names.h"
+#include "registry/RegistryService.h"
 
 namespace berth {
 
@@ -46,6 +48,21 @@ void DistributionHandler::sendError(HttpResponder& responder, const Error& error
 QByteArray DistributionHandler::repositoryPath(const QString& suffix) const
 {
     return "/v2/" + m_match.name.toUtf8() + '/' + suffix.toUtf8();
+}
+
+// ---- metering
+
+QString DistributionHandler::meteredUser() const
+{
+    return m_match.subject.anonymous ? QString() : m_match.subject.userName;
+}
+
+void DistributionHandler::meterEgress(HttpResponder& responder) const
+{
+    UsageMeter* meter = &m_registry.usageMeter();
+    responder.onBodySent([meter, repository = m_match.name, user = meteredUser()](qint64 bytes) {
+        meter->recordEgress(repository, user, bytes);
+    });
 }
 
 } // namespace berth

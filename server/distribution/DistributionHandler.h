@@ -28,6 +28,11 @@ protected:
     static void addCommonHeaders(HttpResponder& responder);
     /// "/v2/<name>/<suffix>" with the name as it came (already validated).
     QByteArray repositoryPath(const QString& suffix) const;
+    /// Metering: the body bytes this response sends go to the usage of the repository and the signed-in
+    /// user ('' for anonymous) once the response is over.
+    void meterEgress(HttpResponder& responder) const;
+    /// The signed-in user's name, '' for anonymous requests (metering).
+    QString meteredUser() const;
 
     RegistryService& m_registry;
     RouteMatch m_match;

@@ -1,5 +1,6 @@
 #include "distribution/ManifestHandler.h"
 
+#include "metering/UsageMeter.h"
 #include "oci/ManifestParser.h"
 #include "oci/MediaTypes.h"
 #include "registry/RegistryService.h"
@@ -121,6 +122,10 @@ void ManifestHandler::get(const HttpRequest& request, HttpResponder& responder)
     const QByteArray digest = content->digest.toString().toLatin1();
     responder.addHeader("Docker-Content-Digest", digest);
     responder.addHeader("ETag", '"' + digest + '"');
+    if (!request.isHead()) { // metering: a pull and its bytes
+        m_registry.usageMeter().recordPull(m_match.name, meteredUser());
+        meterEgress(responder);
+    }
     responder.send(200, content->bytes, content->mediaType.toLatin1());
 }
 
@@ -133,6 +138,7 @@ void ManifestHandler::put(const HttpRequest& request, HttpResponder& responder)
         sendError(responder, stored.error());
         return;
     }
+    m_registry.usageMeter().recordPush(m_match.name, meteredUser()); // metering
     addCommonHeaders(responder);
     const QByteArray digest = stored->digest.toString().toLatin1();
     responder.addHeader("Location", repositoryPath(QStringLiteral("manifests/") + stored->digest.toString()));

@@ -1,12 +1,17 @@
 #include "distribution/UploadHandler.h"
 
 #include "distribution/ByteRange.h"
+#include "metering/UsageMeter.h"
 #include "oci/Names.h"
 #include "registry/RegistryService.h"
 
 namespace berth {
 
-UploadHandler::~UploadHandler() = default;
+UploadHandler::~UploadHandler()
+{
+    if (m_ingressBytes > 0) // metering: once per request, not per chunk
+        m_registry.usageMeter().recordIngress(m_match.name, meteredUser(), m_ingressBytes);
+}
 
 void UploadHandler::start(const HttpRequest& request, HttpResponder& responder)
 {
@@ -154,6 +159,7 @@ bool UploadHandler::onBody(QByteArrayView chunk, HttpResponder& responder)
             return true; // a stray body on a request that takes none: ignored
         return false;
     }
+    m_ingressBytes += chunk.size(); // metering: received, whether or not it is kept
     const Result<void> written = m_lease->write(chunk);
     if (!written) {
         failChunk(responder, written.error());

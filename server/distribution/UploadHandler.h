@@ -47,6 +47,7 @@ private:
     Digest m_digest;
     std::unique_ptr<UploadLease> m_lease;
     qint64 m_chunkStart = 0;
+    qint64 m_ingressBytes = 0; ///< body bytes received (metered when the handler goes)
 };
 
 } // namespace berth

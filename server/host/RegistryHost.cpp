@@ -22,6 +22,7 @@
 #include "jobs/JobRunner.h"
 #include "maintenance/MaintenanceLog.h"
 #include "maintenance/MaintenanceScheduler.h"
+#include "metering/StorageSampler.h"
 #include "registry/RegistryService.h"
 #include "routing/Router.h"
 
@@ -240,6 +241,16 @@ Result<void> RegistryHost::open()
     RegistryService* registry = d->registry.get();
     scrubTask.make = [registry](const QString& trigger) { return Scrubber::task(*registry, trigger); };
     d->scheduler->add(scrubTask);
+    // ---- metering: today's stored bytes per repository (the last sample of a day wins)
+    MaintenanceScheduler::Task usageSampleTask;
+    usageSampleTask.kind = StorageSampler::Kind;
+    usageSampleTask.jobKind = JobKind::Other;
+    usageSampleTask.title = QStringLiteral("Scheduled storage usage sample");
+    usageSampleTask.intervalSeconds = o.usageSampleIntervalSeconds;
+    usageSampleTask.make = [registry](const QString& trigger) {
+        return StorageSampler::task(*registry, trigger);
+    };
+    d->scheduler->add(usageSampleTask);
     ApiServices services;
     services.registry = d->registry.get();
     services.gate = d->gate.get();

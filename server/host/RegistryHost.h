@@ -44,6 +44,8 @@ public:
         qint64 gcGracePeriodSeconds = 3600;
         /// Scrub runs this often (0: never on its own).
         qint64 scrubIntervalSeconds = 7 * 24 * 3600;
+        /// Stored bytes per repository are sampled this often (0: never on its own).
+        qint64 usageSampleIntervalSeconds = 3600;
         /// The blob store's fault domains and write quorum (default: <data>/blobs/0 alone).
         StorageOptions storage;
         /// The registry's limits (core/governance): berthd's "limits" section; an administrator changes

@@ -4,6 +4,7 @@
 #include <QIODevice>
 #include <QList>
 #include <QPair>
+#include <functional>
 #include <memory>
 
 namespace berth {
@@ -28,6 +29,10 @@ public:
     /// Sends "100 Continue" if the client asked for it and nothing was sent yet.
     virtual void sendContinue() = 0;
     virtual bool hasResponded() const = 0;
+    /// `observer` is called once, when the response is over (finished, or the connection ended), with
+    /// the body bytes that went out to the network: less than the body when a download stopped early,
+    /// 0 for HEAD. Set it before send()/sendStream(). Metering uses it; the default ignores it.
+    virtual void onBodySent(std::function<void(qint64 bytes)> observer) { (void)observer; }
 };
 
 } // namespace berth

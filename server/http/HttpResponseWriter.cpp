@@ -26,7 +26,21 @@ HttpResponseWriter::HttpResponseWriter(QIODevice* socket, Options options)
     : m_socket(socket), m_options(std::move(options))
 {}
 
-HttpResponseWriter::~HttpResponseWriter() = default;
+HttpResponseWriter::~HttpResponseWriter()
+{
+    if (!m_bodySent)
+        return;
+    qint64 sent = m_bodyBytes - m_remaining;
+    // A response cut short: what still waits in the socket's buffer never goes out.
+    if (m_remaining > 0)
+        sent -= qMin(sent, m_socket->bytesToWrite());
+    m_bodySent(qMax<qint64>(0, sent));
+}
+
+void HttpResponseWriter::onBodySent(std::function<void(qint64 bytes)> observer)
+{
+    m_bodySent = std::move(observer);
+}
 
 QByteArray HttpResponseWriter::httpDate()
 {
@@ -89,8 +103,10 @@ void HttpResponseWriter::send(int status, const QByteArray& body, const QByteArr
     }
     m_responded = true;
     QByteArray out = buildHead(status, body.size(), contentType);
-    if (!m_options.headRequest && HttpStatus::allowsBody(status))
+    if (!m_options.headRequest && HttpStatus::allowsBody(status)) {
         out += body;
+        m_bodyBytes = body.size();
+    }
     m_socket->write(out);
 }
 
@@ -104,6 +120,7 @@ void HttpResponseWriter::sendStream(int status, std::unique_ptr<QIODevice> devic
     const bool bodyAllowed = HttpStatus::allowsBody(status);
     const bool writeBody = !m_options.headRequest && bodyAllowed && length > 0;
     if (length < 0 || offset < 0 || (writeBody && (!device || !device->isReadable()))) {
+        m_bodySent = nullptr; // an error body is not the content that was asked for
         send(500, "The response body could not be read.\n", "text/plain; charset=utf-8");
         return;
     }
@@ -111,6 +128,7 @@ void HttpResponseWriter::sendStream(int status, std::unique_ptr<QIODevice> devic
         if (device->isSequential()) {
             m_skip = offset;
         } else if (!device->seek(offset)) {
+            m_bodySent = nullptr; // an error body is not the content that was asked for
             send(500, "The response body could not be read.\n", "text/plain; charset=utf-8");
             return;
         }
@@ -121,6 +139,7 @@ void HttpResponseWriter::sendStream(int status, std::unique_ptr<QIODevice> devic
         return;
     m_device = std::move(device);
     m_remaining = length;
+    m_bodyBytes = length;
     if (!localPath.isEmpty() && m_options.sendfileDescriptor >= 0)
         m_file =
             HttpFileSender::open(localPath, m_options.sendfileDescriptor, offset, length, m_options.wake);

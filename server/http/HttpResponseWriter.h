@@ -48,6 +48,7 @@ public:
                     const QByteArray& contentType, const QString& localPath = QString()) override;
     void sendContinue() override;
     bool hasResponded() const override { return m_responded; }
+    void onBodySent(std::function<void(qint64 bytes)> observer) override;
 
     /// Writes more of a streamed body while the socket backlog is low. False when the body device
     /// failed mid-response: the connection must then be closed (the client sees a short body).
@@ -75,6 +76,8 @@ private:
     std::unique_ptr<QIODevice> m_device;
     std::unique_ptr<HttpFileSender> m_file;
     qint64 m_remaining = 0;
+    qint64 m_bodyBytes = 0; ///< body bytes this response writes (0 for HEAD)
+    std::function<void(qint64)> m_bodySent;
     qint64 m_skip = 0;
     int m_status = 0;
     bool m_responded = false;

@@ -113,6 +113,7 @@ void TestApiOpenApi::initTestCase()
     m_digest = pushImage(m_server->client(), QStringLiteral("team/app"), QStringLiteral("v1"), 1);
     QVERIFY(!m_digest.isEmpty());
     QVERIFY(!pushImage(m_server->client(), QStringLiteral("team/app"), QStringLiteral("v2"), 2).isEmpty());
+    m_server->registry().flushStatistics(); // the pushes' usage, to list (metering)
 
     const RegistryResponse r = m_server->call("GET", QStringLiteral("/api/v1/openapi.json"), QString());
     QCOMPARE(r.status, 200);
@@ -328,6 +329,9 @@ QList<Sample> TestApiOpenApi::samples() const
         {QStringLiteral("listJobs"), "GET", QStringLiteral("/api/v1/jobs"), {}},
         {QStringLiteral("getJob"), "GET", QStringLiteral("/api/v1/jobs/%1").arg(m_jobId), {}},
         {QStringLiteral("cancelJob"), "DELETE", QStringLiteral("/api/v1/jobs/%1").arg(m_jobId), {}},
+
+        {QStringLiteral("getUsage"), "GET", QStringLiteral("/api/v1/usage?by=user"), {}},
+        {QStringLiteral("getStorageUsage"), "GET", QStringLiteral("/api/v1/usage/storage"), {}},
 
         // Limits, increase requests and tag immutability (issue 6).
         {QStringLiteral("getLimits"), "GET", QStringLiteral("/api/v1/limits"), {}},
