@@ -2,7 +2,10 @@
 
 #include "actions/GcActions.h"
 #include "actions/RegistryActions.h"
+#include "dialogs/ImmutabilityDialog.h"
+#include "dialogs/LimitsDialog.h"
 #include "server/ServerController.h"
+#include "views/ConsoleSession.h"
 #include "views/JobsPanel.h"
 #include "views/MainArea.h"
 #include "views/MainWindow.h"
@@ -38,12 +41,21 @@ void MainMenus::build(MainWindow& window, RegistryActions& actions, GcActions& g
     QAction* status = server->addAction(MainWindow::tr("Status and &maintenance"), &window,
                                         [&window] { window.mainArea()->showServerStatus(); });
     server->addAction(gc.collectGarbage);
-    auto updateServerActions = [&window, start, stop, restart, status] {
+    // Limits and increase requests (issue 6): a modal dialog while the server runs.
+    QAction* limits = server->addAction(MainWindow::tr("&Limits and requests…"), &window, [&window] {
+        if (!window.session())
+            return;
+        LimitsDialog dialog(window.session()->host(), &window);
+        dialog.exec();
+    });
+    limits->setObjectName(QStringLiteral("limitsAction"));
+    auto updateServerActions = [&window, start, stop, restart, status, limits] {
         const ServerController::State state = window.server().state();
         start->setEnabled(state == ServerController::State::Stopped);
         stop->setEnabled(state == ServerController::State::Running);
         restart->setEnabled(state == ServerController::State::Running);
         status->setEnabled(state == ServerController::State::Running);
+        limits->setEnabled(state == ServerController::State::Running && window.session());
     };
     QObject::connect(server, &QMenu::aboutToShow, &window, updateServerActions);
 
@@ -53,6 +65,18 @@ void MainMenus::build(MainWindow& window, RegistryActions& actions, GcActions& g
     QMenu* repository = window.menuBar()->addMenu(MainWindow::tr("&Repository"));
     repository->addActions({actions.newRepository, actions.deleteRepository, actions.moveRepository,
                             actions.makePublic, actions.makePrivate, actions.exportRepository});
+    // Tag immutability (issue 6) of the repository selected or shown.
+    QAction* immutability = repository->addAction(MainWindow::tr("Tag &immutability…"), &window, [&window] {
+        const QString name = window.actionContext().repository;
+        if (!window.session() || name.isEmpty())
+            return;
+        ImmutabilityDialog dialog(window.session()->host(), name, &window);
+        dialog.exec();
+    });
+    immutability->setObjectName(QStringLiteral("tagImmutabilityAction"));
+    QObject::connect(repository, &QMenu::aboutToShow, &window, [&window, immutability] {
+        immutability->setEnabled(window.session() && !window.actionContext().repository.isEmpty());
+    });
     QMenu* image = window.menuBar()->addMenu(MainWindow::tr("&Image"));
     image->addActions({actions.copyPullCommand, actions.untag, actions.deleteImage, actions.exportImage});
     QMenu* view = window.menuBar()->addMenu(MainWindow::tr("&View"));

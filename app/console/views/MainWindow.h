@@ -57,6 +57,8 @@ public:
     AdministratorPasswordDialog* administratorDialog() const;
     /// Replaces the dialogs the actions and the window open (tests). Not owned.
     void setPrompter(Prompter* prompter);
+    /// What the actions act on now: the location and the repository and image selected or shown.
+    ActionContext actionContext() const;
 
 signals:
     /// The browsing session exists (after the server started) or went (null).
@@ -72,7 +74,6 @@ private:
     void closeSession();
     void syncTree(const Location& location);
     void onTreeCurrentChanged();
-    ActionContext actionContext() const;
 
     ConsoleSettings& m_settings;
     std::unique_ptr<ServerController> m_server;
