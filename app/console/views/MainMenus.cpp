@@ -10,11 +10,13 @@
 #include "views/MainArea.h"
 #include "views/MainWindow.h"
 #include "views/SearchBox.h"
+#include "views/UsageDashboard.h"
 
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QToolBar>
 
 namespace berth {
@@ -41,6 +43,21 @@ void MainMenus::build(MainWindow& window, RegistryActions& actions, GcActions& g
     QAction* status = server->addAction(MainWindow::tr("Status and &maintenance"), &window,
                                         [&window] { window.mainArea()->showServerStatus(); });
     server->addAction(gc.collectGarbage);
+    // Usage and cost (issue 6): one dashboard window at a time, closed when the session goes.
+    auto dashboard = std::make_shared<QPointer<UsageDashboard>>();
+    QAction* usage = server->addAction(MainWindow::tr("&Usage and cost…"), &window, [&window, dashboard] {
+        if (!window.session())
+            return;
+        if (!*dashboard) {
+            *dashboard = new UsageDashboard(window.session()->host(), &window);
+            (*dashboard)->setWindowFlag(Qt::Window);
+            (*dashboard)->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        (*dashboard)->show();
+        (*dashboard)->raise();
+        (*dashboard)->activateWindow();
+    });
+    usage->setObjectName(QStringLiteral("usageAndCostAction"));
     // Limits and increase requests (issue 6): a modal dialog while the server runs.
     QAction* limits = server->addAction(MainWindow::tr("&Limits and requests…"), &window, [&window] {
         if (!window.session())
@@ -49,12 +66,17 @@ void MainMenus::build(MainWindow& window, RegistryActions& actions, GcActions& g
         dialog.exec();
     });
     limits->setObjectName(QStringLiteral("limitsAction"));
-    auto updateServerActions = [&window, start, stop, restart, status, limits] {
+    QObject::connect(&window, &MainWindow::sessionChanged, &window, [dashboard] {
+        if (*dashboard)
+            delete dashboard->data();
+    });
+    auto updateServerActions = [&window, start, stop, restart, status, usage, limits] {
         const ServerController::State state = window.server().state();
         start->setEnabled(state == ServerController::State::Stopped);
         stop->setEnabled(state == ServerController::State::Running);
         restart->setEnabled(state == ServerController::State::Running);
         status->setEnabled(state == ServerController::State::Running);
+        usage->setEnabled(state == ServerController::State::Running && window.session());
         limits->setEnabled(state == ServerController::State::Running && window.session());
     };
     QObject::connect(server, &QMenu::aboutToShow, &window, updateServerActions);

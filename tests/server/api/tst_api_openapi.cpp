@@ -10,6 +10,7 @@
 #include "iam/IdentityService.h"
 #include "jobs/JobContext.h"
 #include "jobs/JobRunner.h"
+#include "metadata/MetadataStore.h"
 #include "maintenance/MaintenanceLog.h"
 #include "support/OciFixtures.h"
 
@@ -86,6 +87,16 @@ void TestApiOpenApi::initTestCase()
     m_server = std::make_unique<ApiTestServer>(options);
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     QVERIFY(m_server->identity()->ensureAdministrator().ok());
+    // A day of stored bytes, so that the cost report lists a compartment (issue 6).
+    MetadataStore& metadata = m_server->registry().metadata();
+    QVERIFY(metadata
+                .transaction([&metadata]() -> Result<void> {
+                    auto q = metadata.exec(
+                        QStringLiteral("INSERT INTO storage_samples VALUES (?, 'sample/cost', 1, 1000, 1000, 0)"),
+                        {QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate)});
+                    return q.ok() ? Result<void>() : Result<void>(q.error());
+                })
+                .ok());
     // A token to revoke and an audit record to list.
     QVERIFY(m_server->identity()->createUser({QStringLiteral("tokenowner"), {}, {}, {}}).ok());
     auto token = m_server->identity()->createAuthToken(QStringLiteral("tokenowner"), QStringLiteral("ci"));
@@ -356,6 +367,12 @@ QList<Sample> TestApiOpenApi::samples() const
             {QStringLiteral("value"), 5000},
             {QStringLiteral("reason"), QStringLiteral("sample")}})},
         {QStringLiteral("declineLimitRequest"),
+
+        // Price sheet and cost report (issue 6).
+        {QStringLiteral("getPricing"), "GET", QStringLiteral("/api/v1/pricing"), {}},
+        {QStringLiteral("setPricing"), "PUT", QStringLiteral("/api/v1/pricing"),
+         o({{QStringLiteral("egressPerGb"), 0.01}})},
+        {QStringLiteral("getCostReport"), "GET", QStringLiteral("/api/v1/cost"), {}},
     };
 }
 
