@@ -21,6 +21,7 @@
 #include "cli/Output.h"
 #include "cli/PolicyCommands.h"
 #include "cli/RepositoryCommands.h"
+#include "cli/RetentionCommands.h"
 #include "cli/TagCommands.h"
 #include "cli/UsageCommands.h"
 #include "cli/UserCommands.h"
@@ -79,6 +80,7 @@ CommandLine::CommandLine(QTextStream& out, QTextStream& err, QIODevice* input,
     m_families.push_back(std::make_unique<FsckCommand>());
     m_families.push_back(std::make_unique<BackupCommand>());
     m_families.push_back(std::make_unique<JobCommands>());
+    m_families.push_back(std::make_unique<RetentionCommands>()); // issue 6: retention policies
     m_families.push_back(std::make_unique<UsageCommands>());
     m_families.push_back(std::make_unique<PricingCommands>()); // issue 6: price sheet
     m_families.push_back(std::make_unique<CostCommands>());    // issue 6: cost report

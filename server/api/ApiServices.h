@@ -13,6 +13,7 @@ class JobRunner;
 class MaintenanceLog;
 class MaintenanceScheduler;
 class RegistryService;
+class RetentionRunner;
 
 /// What the management API works on. The registry and the gate are required; the identity and audit
 /// endpoints are registered only when their service is given.
@@ -32,6 +33,9 @@ struct ApiServices
     std::shared_ptr<GarbageCollector> gc;
     /// The grace period GC and fsck use unless a request says otherwise (berthd's configured one).
     qint64 gcGracePeriodSeconds = 3600;
+    /// Plans and runs retention (issue 6); the schedule uses the same runner. When empty the retention
+    /// endpoints make their own.
+    std::shared_ptr<RetentionRunner> retention;
 };
 
 } // namespace berth

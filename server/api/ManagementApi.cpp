@@ -18,6 +18,7 @@
 #include "api/OpenApiDocument.h"
 #include "api/PolicyEndpoints.h"
 #include "api/RepositoryEndpoints.h"
+#include "api/RetentionEndpoints.h"
 #include "api/ScrubEndpoints.h"
 #include "api/UsageEndpoints.h"
 #include "api/UserEndpoints.h"
@@ -99,6 +100,8 @@ ManagementApi::ManagementApi(ApiServices services)
         ScrubEndpoints::add(*m_table, m_services);
     if (m_services.jobs)
         JobEndpoints::add(*m_table);
+    if (m_services.registry)
+        RetentionEndpoints::add(*m_table, m_services); // retention policies (issue 6)
     if (m_services.registry)
         UsageEndpoints::add(*m_table); // metering (issue 6)
 

@@ -50,6 +50,7 @@ bool Daemon::start()
     hostOptions.gcIntervalSeconds = m_options.gcIntervalSeconds;
     hostOptions.gcGracePeriodSeconds = m_options.gcGracePeriodSeconds;
     hostOptions.scrubIntervalSeconds = m_options.scrubIntervalSeconds;
+    hostOptions.retentionIntervalSeconds = m_options.retentionIntervalSeconds;
     hostOptions.usageSampleIntervalSeconds = m_options.usageSampleIntervalSeconds;
     hostOptions.storage = m_options.storage;
     hostOptions.limits = m_options.registryLimits;

@@ -77,6 +77,7 @@ bool readMaintenance(const QJsonValue& value, const QString& path, DaemonOptions
     }
     const QJsonObject maintenance = value.toObject();
     static const QStringList known = {QStringLiteral("gcIntervalHours"), QStringLiteral("scrubIntervalHours"),
+                                      QStringLiteral("retentionIntervalMinutes"),
                                       QStringLiteral("gcGracePeriodMinutes"),
                                       QStringLiteral("usageSampleIntervalMinutes")};
     for (const QString& key : maintenance.keys()) {
@@ -87,6 +88,9 @@ bool readMaintenance(const QJsonValue& value, const QString& path, DaemonOptions
             return false;
         }
     }
+    if (!readMaintenanceValue(maintenance, QStringLiteral("retentionIntervalMinutes"), 60, path,
+                              &options->retentionIntervalSeconds, error))
+        return false;
     return readMaintenanceValue(maintenance, QStringLiteral("gcIntervalHours"), 3600, path,
                                 &options->gcIntervalSeconds, error) &&
            readMaintenanceValue(maintenance, QStringLiteral("scrubIntervalHours"), 3600, path,

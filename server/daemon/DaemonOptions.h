@@ -43,6 +43,9 @@ public:
     qint64 gcIntervalSeconds = 24 * 3600;
     qint64 scrubIntervalSeconds = 168 * 3600;
     qint64 gcGracePeriodSeconds = 3600;
+    /// "maintenance": {"retentionIntervalMinutes": 60}: every enabled retention policy runs this often
+    /// (0: never on its own).
+    qint64 retentionIntervalSeconds = 3600;
     /// "maintenance": {"usageSampleIntervalMinutes": 60}: stored bytes per repository are sampled
     /// this often (0: never on its own).
     qint64 usageSampleIntervalSeconds = 3600;

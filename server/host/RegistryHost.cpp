@@ -24,6 +24,7 @@
 #include "maintenance/MaintenanceScheduler.h"
 #include "metering/StorageSampler.h"
 #include "registry/RegistryService.h"
+#include "retention/RetentionJob.h"
 #include "routing/Router.h"
 
 #include <QDir>
@@ -67,6 +68,8 @@ AuditRecord auditOf(const JobSnapshot& job)
     record.actor = AuditRecord::systemActor();
     record.action = job.kind == JobKind::GarbageCollection ? QStringLiteral("maintenance.gc")
                                                            : QStringLiteral("maintenance.job");
+    if (job.kind == JobKind::Retention)
+        record.action = QStringLiteral("maintenance.retention");
     record.target = job.title;
     record.details = QJsonObject{{QStringLiteral("job"), qint64(job.id)},
                                  {QStringLiteral("state"), JobSnapshot::stateName(job.state)},
@@ -97,6 +100,7 @@ struct RegistryHost::Private
     std::unique_ptr<MaintenanceLog> maintenanceLog;
     std::shared_ptr<GarbageCollector> gc;
     std::unique_ptr<MaintenanceScheduler> scheduler;
+    std::shared_ptr<RetentionRunner> retention;
     std::unique_ptr<ManagementApi> api;
     std::unique_ptr<Router> router;
     /// Declared last so it goes first: running jobs use everything above.
@@ -213,6 +217,8 @@ Result<void> RegistryHost::open()
     connect(
         d->jobs, &JobRunner::jobChanged, d->audit.get(),
         [audit](const JobSnapshot& job) {
+            if (job.isFinished() && job.kind == JobKind::Retention)
+                audit->append(auditOf(job));
             if (job.isFinished() && (job.kind == JobKind::GarbageCollection || job.kind == JobKind::Scrub))
                 audit->append(auditOf(job));
         },
@@ -241,6 +247,19 @@ Result<void> RegistryHost::open()
     RegistryService* registry = d->registry.get();
     scrubTask.make = [registry](const QString& trigger) { return Scrubber::task(*registry, trigger); };
     d->scheduler->add(scrubTask);
+    // ---- retention (issue 6): every enabled policy, hourly unless configured otherwise
+    d->retention = std::make_shared<RetentionRunner>(*d->registry, d->maintenanceLog.get());
+    MaintenanceScheduler::Task retentionTask;
+    retentionTask.kind = RetentionRunner::LogKind;
+    retentionTask.jobKind = JobKind::Retention;
+    retentionTask.title = RetentionJob::title(QString(), MaintenanceLog::Scheduled);
+    retentionTask.intervalSeconds = o.retentionIntervalSeconds;
+    std::shared_ptr<RetentionRunner> retention = d->retention;
+    retentionTask.make = [retention](const QString& trigger) {
+        return RetentionJob::make(retention, QString(), trigger);
+    };
+    if (o.retentionIntervalSeconds > 0) // 0: not on the schedule (runs start through the API)
+        d->scheduler->add(retentionTask);
     // ---- metering: today's stored bytes per repository (the last sample of a day wins)
     MaintenanceScheduler::Task usageSampleTask;
     usageSampleTask.kind = StorageSampler::Kind;
@@ -260,6 +279,7 @@ Result<void> RegistryHost::open()
     services.maintenance = d->maintenanceLog.get();
     services.scheduler = d->scheduler.get();
     services.gc = d->gc;
+    services.retention = d->retention;
     services.gcGracePeriodSeconds = o.gcGracePeriodSeconds;
     d->api = std::make_unique<ManagementApi>(services);
     d->api->addRoutes(*d->router);
@@ -304,6 +324,11 @@ MaintenanceScheduler& RegistryHost::scheduler()
 std::shared_ptr<GarbageCollector> RegistryHost::garbageCollector()
 {
     return d->gc;
+}
+
+std::shared_ptr<RetentionRunner> RegistryHost::retention()
+{
+    return d->retention;
 }
 
 RegistryService& RegistryHost::registry()

@@ -19,6 +19,7 @@ class JobRunner;
 class MaintenanceLog;
 class MaintenanceScheduler;
 class RegistryService;
+class RetentionRunner;
 class Router;
 
 /// Everything a Berth server is, assembled once: the registry, identities and policies, the audit
@@ -44,6 +45,8 @@ public:
         qint64 gcGracePeriodSeconds = 3600;
         /// Scrub runs this often (0: never on its own).
         qint64 scrubIntervalSeconds = 7 * 24 * 3600;
+        /// Retention (every enabled policy) runs this often (0: never on its own).
+        qint64 retentionIntervalSeconds = 3600;
         /// Stored bytes per repository are sampled this often (0: never on its own).
         qint64 usageSampleIntervalSeconds = 3600;
         /// The blob store's fault domains and write quorum (default: <data>/blobs/0 alone).
@@ -78,6 +81,9 @@ public:
     MaintenanceScheduler& scheduler();
     /// The collector the schedule runs (records its runs in maintenanceLog()).
     std::shared_ptr<GarbageCollector> garbageCollector();
+    /// Plans and runs retention policies (the schedule and the API share it; runs recorded in
+    /// maintenanceLog() as kind "retention").
+    std::shared_ptr<RetentionRunner> retention();
 
     /// Writes what is pending (pull statistics, audit records). Call before the process exits.
     void flush();

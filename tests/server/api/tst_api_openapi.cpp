@@ -123,6 +123,15 @@ void TestApiOpenApi::initTestCase()
     QVERIFY(m_server->maintenanceLog().record(backupRun).ok());
     m_digest = pushImage(m_server->client(), QStringLiteral("team/app"), QStringLiteral("v1"), 1);
     QVERIFY(!m_digest.isEmpty());
+    // A recorded retention run, to list (issue 6).
+    MaintenanceRun retentionRun;
+    retentionRun.kind = QStringLiteral("retention");
+    retentionRun.trigger = MaintenanceLog::Manual;
+    retentionRun.startedAt = retentionRun.finishedAt = QDateTime::currentDateTimeUtc();
+    retentionRun.outcome = MaintenanceLog::Succeeded;
+    retentionRun.summary = QJsonObject{{QStringLiteral("policy"), QStringLiteral("earlier")},
+                                       {QStringLiteral("deletedImages"), 0}};
+    QVERIFY(m_server->maintenanceLog().record(retentionRun).ok());
     QVERIFY(!pushImage(m_server->client(), QStringLiteral("team/app"), QStringLiteral("v2"), 2).isEmpty());
     m_server->registry().flushStatistics(); // the pushes' usage, to list (metering)
 
@@ -340,6 +349,23 @@ QList<Sample> TestApiOpenApi::samples() const
         {QStringLiteral("listJobs"), "GET", QStringLiteral("/api/v1/jobs"), {}},
         {QStringLiteral("getJob"), "GET", QStringLiteral("/api/v1/jobs/%1").arg(m_jobId), {}},
         {QStringLiteral("cancelJob"), "DELETE", QStringLiteral("/api/v1/jobs/%1").arg(m_jobId), {}},
+
+        // Retention policies (issue 6).
+        {QStringLiteral("createRetentionPolicy"), "POST", QStringLiteral("/api/v1/retention-policies"),
+         o({{QStringLiteral("name"), QStringLiteral("sample-retention")},
+            {QStringLiteral("repository"), QStringLiteral("team/app")},
+            {QStringLiteral("rules"), QJsonObject{{QStringLiteral("untaggedOlderThanDays"), 30}}}})},
+        {QStringLiteral("listRetentionPolicies"), "GET", QStringLiteral("/api/v1/retention-policies"), {}},
+        {QStringLiteral("getRetentionPolicy"), "GET", QStringLiteral("/api/v1/retention-policies/sample-retention"), {}},
+        {QStringLiteral("updateRetentionPolicy"), "PATCH",
+         QStringLiteral("/api/v1/retention-policies/sample-retention"), o({{QStringLiteral("enabled"), false}})},
+        {QStringLiteral("planRetentionPolicy"), "POST",
+         QStringLiteral("/api/v1/retention-policies/sample-retention/plan"), {}},
+        {QStringLiteral("applyRetentionPolicy"), "POST",
+         QStringLiteral("/api/v1/retention-policies/sample-retention/apply"), {}},
+        {QStringLiteral("listRetentionRuns"), "GET", QStringLiteral("/api/v1/retention-runs"), {}},
+        {QStringLiteral("deleteRetentionPolicy"), "DELETE",
+         QStringLiteral("/api/v1/retention-policies/sample-retention"), {}},
 
         {QStringLiteral("getUsage"), "GET", QStringLiteral("/api/v1/usage?by=user"), {}},
         {QStringLiteral("getStorageUsage"), "GET", QStringLiteral("/api/v1/usage/storage"), {}},

@@ -31,6 +31,7 @@ RegistryHost::Options optionsFor(const QString& dir, Clock& clock)
     o.gcIntervalSeconds = Day;
     o.gcGracePeriodSeconds = 60;
     o.scrubIntervalSeconds = 0; // only garbage collection on the schedule here
+    o.retentionIntervalSeconds = 0;
     return o;
 }
 

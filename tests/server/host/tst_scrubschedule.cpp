@@ -36,6 +36,7 @@ private slots:
         o.clock = &clock;
         o.gcIntervalSeconds = 0;
         o.scrubIntervalSeconds = Week;
+        o.retentionIntervalSeconds = 0;
         for (int i = 0; i < 3; ++i)
             o.storage.domains << dir.filePath(QStringLiteral("domain%1").arg(i));
         o.storage.writeQuorum = 2;
