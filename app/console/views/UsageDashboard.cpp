@@ -47,10 +47,15 @@ UsageDashboard::UsageDashboard(RegistryHost& host, QWidget* parent)
     m_period->addItem(tr("Last 30 days"), 30);
     m_period->addItem(tr("Last 90 days"), 90);
     m_period->addItem(tr("Last 12 months"), 365);
+    m_scope = new QComboBox;
+    m_scope->setObjectName(QStringLiteral("scopePicker"));
+    m_scope->addItem(tr("Whole registry"), qint64(0));
     auto* refreshButton = new QPushButton(tr("&Refresh"));
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Charts:")));
     top->addWidget(m_period);
+    top->addWidget(new QLabel(tr("for")));
+    top->addWidget(m_scope);
     top->addStretch();
     top->addWidget(refreshButton);
 
@@ -109,6 +114,7 @@ UsageDashboard::UsageDashboard(RegistryHost& host, QWidget* parent)
 
     connect(m_period, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
     connect(m_month, &QComboBox::currentIndexChanged, this, &UsageDashboard::refresh);
+    connect(m_scope, &QComboBox::activated, this, &UsageDashboard::refresh);
     connect(refreshButton, &QPushButton::clicked, this, &UsageDashboard::refresh);
     connect(m_export, &QPushButton::clicked, this, &UsageDashboard::chooseCsvFile);
     connect(prices, &QPushButton::clicked, this, &UsageDashboard::editPrices);
@@ -127,7 +133,8 @@ UsageDashboard::~UsageDashboard() = default;
 void UsageDashboard::refresh()
 {
     m_status->setText(tr("Reading the usage figures…"));
-    m_latest = m_loader->load(m_period->currentData().toInt(), m_month->currentData().toDate());
+    m_latest = m_loader->load(m_period->currentData().toInt(), m_month->currentData().toDate(),
+                              m_scope->currentData().toLongLong());
 }
 
 void UsageDashboard::setMonth(const QDate& month)
@@ -148,9 +155,36 @@ void UsageDashboard::setPeriodDays(int days)
         refresh();
 }
 
+bool UsageDashboard::setScope(const CompartmentPath& compartment)
+{
+    for (const auto& known : m_data.compartments) {
+        if (known.second != compartment)
+            continue;
+        const int index = m_scope->findData(compartment.isTenancy() ? qint64(0) : known.first);
+        if (index < 0)
+            return false;
+        m_scope->setCurrentIndex(index);
+        refresh();
+        return true;
+    }
+    return false;
+}
+
+void UsageDashboard::fillScopes(const QList<QPair<qint64, CompartmentPath>>& compartments, qint64 current)
+{
+    m_scope->clear();
+    m_scope->addItem(tr("Whole registry"), qint64(0));
+    for (const auto& compartment : compartments) {
+        if (!compartment.second.isTenancy())
+            m_scope->addItem(compartment.second.toString(), compartment.first);
+    }
+    m_scope->setCurrentIndex(qMax(0, m_scope->findData(current)));
+}
+
 void UsageDashboard::display(const UsageDashboardData& data)
 {
     m_data = data;
+    fillScopes(data.compartments, data.scopeRowId);
     m_charts->show(data);
     showCost(data.cost);
     m_status->setText(tr("Figures from %1 to %2 (UTC days). A GB is 10^9 bytes.")

@@ -32,6 +32,9 @@ public:
     void setMonth(const QDate& month);
     /// Chooses how many days the charts cover (30, 90 or 365) and reloads.
     void setPeriodDays(int days);
+    /// Limits the charts to a compartment and those below it (the tenancy: the whole registry) and
+    /// reloads; false when the dashboard does not know the compartment (yet).
+    bool setScope(const CompartmentPath& compartment);
     /// Writes the shown cost report as CSV; false with lastError() when it could not.
     bool exportCsv(const QString& path);
     /// Opens the price sheet dialog; a changed sheet is saved and the report recomputed.
@@ -53,11 +56,13 @@ private:
     void showCost(const CostReport& report);
     void showError(const QString& message);
     void chooseCsvFile();
+    void fillScopes(const QList<QPair<qint64, CompartmentPath>>& compartments, qint64 current);
 
     RegistryHost& m_host;
     UsageDashboardLoader* m_loader = nullptr;
     std::unique_ptr<UsageDashboardCharts> m_charts;
     QComboBox* m_period = nullptr;
+    QComboBox* m_scope = nullptr;
     QComboBox* m_month = nullptr;
     QLabel* m_costTitle = nullptr;
     QLabel* m_status = nullptr;

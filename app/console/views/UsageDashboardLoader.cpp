@@ -2,6 +2,7 @@
 
 #include "audit/AuditLog.h"
 #include "host/RegistryHost.h"
+#include "iam/IdentityStore.h"
 #include "metering/PriceSheetStore.h"
 #include "registry/RegistryService.h"
 
@@ -76,31 +77,44 @@ QDate UsageDashboardLoader::today() const
     return d->host.registry().clock().now().toUTC().date();
 }
 
-quint64 UsageDashboardLoader::load(int days, const QDate& month)
+quint64 UsageDashboardLoader::load(int days, const QDate& month, qint64 scopeRowId)
 {
     RegistryService* registry = &d->host.registry();
     const QDate to = today();
     const QDate from = to.addDays(-qMax(1, days) + 1);
     return d->run<UsageDashboardData>(
         this,
-        [registry, from, to, month]() -> Result<UsageDashboardData> {
+        [registry, from, to, month, scopeRowId]() -> Result<UsageDashboardData> {
             UsageDashboardData data;
             data.from = from;
             data.to = to;
+            auto tree = IdentityStore(registry->metadata()).compartmentTree();
+            if (!tree)
+                return tree.error();
+            UsageQueries::Scope scope;
+            for (const CompartmentRecord& compartment : tree->all()) {
+                data.compartments.append({compartment.rowId, compartment.path});
+                if (scopeRowId != 0 && tree->isWithin(compartment.rowId, scopeRowId))
+                    scope.compartments.insert(compartment.rowId);
+            }
+            if (scopeRowId != 0 && !scope.compartments.isEmpty())
+                data.scopeRowId = scopeRowId;
+            else
+                scope = UsageQueries::Scope::registry(); // the whole registry, or a compartment deleted since
             UsageQueries queries(registry->metadata());
-            auto storage = queries.storageSeries(from, to);
+            auto storage = queries.storageSeries(from, to, scope);
             if (!storage)
                 return storage.error();
             data.storage = storage.value();
-            auto egress = queries.egressSeries(from, to);
+            auto egress = queries.egressSeries(from, to, scope);
             if (!egress)
                 return egress.error();
             data.egress = egress.value();
-            auto bySize = queries.topByStoredBytes(to, TopCount);
+            auto bySize = queries.topByStoredBytes(to, TopCount, scope);
             if (!bySize)
                 return bySize.error();
             data.topByStoredBytes = bySize.value();
-            auto byEgress = queries.topByEgress(from, to, TopCount);
+            auto byEgress = queries.topByEgress(from, to, TopCount, scope);
             if (!byEgress)
                 return byEgress.error();
             data.topByEgress = byEgress.value();

@@ -23,8 +23,9 @@ public:
     explicit UsageDashboardLoader(RegistryHost& host, QObject* parent = nullptr);
     ~UsageDashboardLoader() override;
 
-    /// The last `days` days up to today (the host clock's UTC date) and the cost report of `month`.
-    quint64 load(int days, const QDate& month);
+    /// The last `days` days up to today (the host clock's UTC date), for the compartment row
+    /// `scopeRowId` and those below it (0: the whole registry), and the cost report of `month`.
+    quint64 load(int days, const QDate& month, qint64 scopeRowId = 0);
     quint64 loadPrices();
     /// Validates and saves the sheet (audited as console.setPricing), then answers pricesLoaded.
     quint64 savePrices(const PriceSheet& sheet);

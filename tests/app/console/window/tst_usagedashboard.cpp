@@ -1,8 +1,9 @@
 // The usage dashboard (offscreen) over a real RegistryHost with a ManualClock and metering rows written
 // straight into the tables: the charts' series hold the expected points (storage over time with a day
-// carried forward, egress per day, the top repositories), the cost table the expected amounts for the
-// month so far and another month, "Export CSV" writes the report's CSV, and the price sheet dialog
-// refuses a bad currency and saves a good sheet (audited), after which the amounts follow the new prices.
+// carried forward, egress per day, the top repositories; for the registry and for one compartment), the cost
+// table the expected amounts for the month so far and another month, "Export CSV" writes the report's CSV,
+// and the price sheet dialog refuses a bad currency and saves a good sheet (audited), after which the amounts
+// follow the new prices.
 
 #include "audit/AuditLog.h"
 #include "core/metering/UsageRows.h"
@@ -149,6 +150,28 @@ private slots:
         QCOMPARE(column(3), (QStringList{amount(1.33), amount(1.33), amount(2.67)}));
         QCOMPARE(column(6), (QStringList{amount(0.5), amount(3.5), amount(4.0)}));
         QCOMPARE(column(7), (QStringList{amount(1.83), amount(4.83), amount(6.67)}));
+    }
+
+    /// The charts of one compartment (and those below it); the cost report stays the registry's.
+    void chartsOfACompartment()
+    {
+        QSignalSpy shown(m_dashboard.get(), &UsageDashboard::shown);
+        QVERIFY(m_dashboard->setScope(CompartmentPath(QStringList{QStringLiteral("Apps")})));
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(m_dashboard->data().scopeRowId, 2);
+        QLineSeries* series = m_dashboard->charts().storageSeries();
+        QCOMPARE(series->count(), 30);
+        QCOMPARE(series->at(10).y(), 1.0);
+        QCOMPARE(series->at(29).y(), 3.0);
+        QCOMPARE(m_dashboard->charts().egressBars()->at(27), 5.0);
+        QCOMPARE(m_dashboard->charts().egressBars()->at(28), 0.0); // base is in the tenancy
+        QCOMPARE(m_dashboard->charts().topStoredNames(), QStringList{QStringLiteral("apps/web")});
+        QCOMPARE(m_dashboard->costTable()->rowCount(), 3);
+
+        QVERIFY(m_dashboard->setScope(CompartmentPath()));
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(m_dashboard->data().scopeRowId, 0);
+        QCOMPARE(m_dashboard->charts().storageSeries()->at(29).y(), 5.0);
     }
 
     void anotherMonth()
