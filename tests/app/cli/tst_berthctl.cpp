@@ -529,6 +529,16 @@ private slots:
             {"listJobs", {"jobs", "list"}},
             {"getJob", {"jobs", "show"}},
             {"cancelJob", {"jobs", "cancel"}},
+            {"getLimits", {"limits", "show"}},
+            {"setLimits", {"limits", "set"}},
+            {"getRepositoryLimits", {"limits", "show"}}, // --repository NAME
+            {"createLimitRequest", {"limits", "request"}},
+            {"listLimitRequests", {"limits", "requests"}},
+            {"getLimitRequest", {"limits", "requests"}}, // with an ID
+            {"approveLimitRequest", {"limits", "approve"}},
+            {"declineLimitRequest", {"limits", "decline"}},
+            {"getTagImmutability", {"repos", "immutability"}},
+            {"setTagImmutability", {"repos", "immutability"}}, // --on/--off, --exclude
             {"getOpenApi", {"openapi"}},
         };
         QSet<QString> seen;
