@@ -146,6 +146,44 @@ private slots:
         }
     }
 
+    void readsTheLimitsSection()
+    {
+        QTemporaryDir dir;
+        auto write = [&dir](const QByteArray& json) {
+            QFile file(dir.filePath(QStringLiteral("berthd.json")));
+            file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            file.write(json);
+            return file.fileName();
+        };
+        QCOMPARE(DaemonOptions().registryLimits.repositories, qint64(500));
+        QCOMPARE(DaemonOptions().registryLimits.imagesPerRepository, qint64(100000));
+
+        DaemonOptions options;
+        QString error;
+        QVERIFY2(DaemonOptions::readConfigFile(write(R"({"limits": {"repositories": 3}})"), &options, &error),
+                 qPrintable(error));
+        QCOMPARE(options.registryLimits.repositories, qint64(3));
+        QCOMPARE(options.registryLimits.imagesPerRepository, qint64(100000)); // the default stands
+        QVERIFY2(DaemonOptions::readConfigFile(write(R"({"limits": {"imagesPerRepository": 250000}})"),
+                                               &options, &error),
+                 qPrintable(error));
+        QCOMPARE(options.registryLimits.imagesPerRepository, qint64(250000));
+
+        const QList<QPair<QByteArray, QString>> bad{
+            {R"({"limits": {"repositories": 0}})", QStringLiteral("whole number from 1 to")},
+            {R"({"limits": {"repositories": 2.5}})", QStringLiteral("whole number from 1 to")},
+            {R"({"limits": {"imagesPerRepository": "many"}})", QStringLiteral("\"imagesPerRepository\"")},
+            {R"({"limits": {"tags": 5}})", QStringLiteral("unknown setting \"tags\"")},
+            {R"({"limits": 500})", QStringLiteral("must be an object")},
+        };
+        for (const auto& [json, message] : bad) {
+            DaemonOptions rejected;
+            QVERIFY2(!DaemonOptions::readConfigFile(write(json), &rejected, &error), json.constData());
+            QVERIFY2(error.contains(message), qPrintable(error));
+            QVERIFY2(error.contains(QStringLiteral("\"limits\"")), qPrintable(error));
+        }
+    }
+
     void rejectsBadConfigFiles_data()
     {
         QTest::addColumn<QString>("file");
