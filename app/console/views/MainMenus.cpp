@@ -4,6 +4,8 @@
 #include "actions/RegistryActions.h"
 #include "dialogs/ImmutabilityDialog.h"
 #include "dialogs/LimitsDialog.h"
+#include "data/RetentionBrowser.h"
+#include "dialogs/RetentionPoliciesDialog.h"
 #include "server/ServerController.h"
 #include "views/ConsoleSession.h"
 #include "views/JobsPanel.h"
@@ -87,6 +89,36 @@ void MainMenus::build(MainWindow& window, RegistryActions& actions, GcActions& g
     QMenu* repository = window.menuBar()->addMenu(MainWindow::tr("&Repository"));
     repository->addActions({actions.newRepository, actions.deleteRepository, actions.moveRepository,
                             actions.makePublic, actions.makePrivate, actions.exportRepository});
+    // Retention policies (issue 6) of the compartment or the repository shown.
+    auto retention = [&window](bool ofRepository) {
+        if (!window.session())
+            return;
+        const Location& at = window.mainArea()->location();
+        RetentionTarget target;
+        target.compartment = at.compartment;
+        if (ofRepository) {
+            if (at.kind == Location::Kind::Compartment)
+                return;
+            target.repository = at.repository;
+        }
+        RetentionBrowser browser(window.session()->host());
+        RetentionPoliciesDialog dialog(browser, target, &window);
+        dialog.exec();
+    };
+    QAction* compartmentRetention = compartment->addAction(MainWindow::tr("Retention &policies…"), &window,
+                                                           [retention] { retention(false); });
+    compartmentRetention->setObjectName(QStringLiteral("compartmentRetentionAction"));
+    QAction* repositoryRetention = repository->addAction(MainWindow::tr("Retention &policies…"), &window,
+                                                         [retention] { retention(true); });
+    repositoryRetention->setObjectName(QStringLiteral("repositoryRetentionAction"));
+    auto updateRetentionActions = [&window, compartmentRetention, repositoryRetention] {
+        const bool open = window.session() != nullptr;
+        compartmentRetention->setEnabled(open);
+        repositoryRetention->setEnabled(open &&
+                                        window.mainArea()->location().kind != Location::Kind::Compartment);
+    };
+    QObject::connect(compartment, &QMenu::aboutToShow, &window, updateRetentionActions);
+    QObject::connect(repository, &QMenu::aboutToShow, &window, updateRetentionActions);
     // Tag immutability (issue 6) of the repository selected or shown.
     QAction* immutability = repository->addAction(MainWindow::tr("Tag &immutability…"), &window, [&window] {
         const QString name = window.actionContext().repository;

@@ -69,6 +69,7 @@ private slots:
         options.clock = &m_clock;
         options.jobRunner = m_runner.get();
         options.scrubIntervalSeconds = 0; // only garbage collection on the schedule here
+        options.retentionIntervalSeconds = 0;
         m_host = std::make_unique<RegistryHost>(options);
         QVERIFY(m_host->open().ok());
         m_session = std::make_unique<ConsoleSession>(*m_host, QStringLiteral("localhost:5000"));
