@@ -96,10 +96,10 @@ void MainMenus::build(MainWindow& window, RegistryActions& actions, GcActions& g
         const Location& at = window.mainArea()->location();
         RetentionTarget target;
         target.compartment = at.compartment;
-        if (ofRepository) {
-            if (at.kind == Location::Kind::Compartment)
+        if (ofRepository) { // the repository selected in a compartment's table, or the one shown
+            target.repository = window.actionContext().repository;
+            if (target.repository.isEmpty())
                 return;
-            target.repository = at.repository;
         }
         RetentionBrowser browser(window.session()->host());
         RetentionPoliciesDialog dialog(browser, target, &window);
@@ -114,8 +114,7 @@ void MainMenus::build(MainWindow& window, RegistryActions& actions, GcActions& g
     auto updateRetentionActions = [&window, compartmentRetention, repositoryRetention] {
         const bool open = window.session() != nullptr;
         compartmentRetention->setEnabled(open);
-        repositoryRetention->setEnabled(open &&
-                                        window.mainArea()->location().kind != Location::Kind::Compartment);
+        repositoryRetention->setEnabled(open && !window.actionContext().repository.isEmpty());
     };
     QObject::connect(compartment, &QMenu::aboutToShow, &window, updateRetentionActions);
     QObject::connect(repository, &QMenu::aboutToShow, &window, updateRetentionActions);
