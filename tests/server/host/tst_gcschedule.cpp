@@ -32,6 +32,7 @@ RegistryHost::Options optionsFor(const QString& dir, Clock& clock)
     o.gcGracePeriodSeconds = 60;
     o.scrubIntervalSeconds = 0; // only garbage collection on the schedule here
     o.retentionIntervalSeconds = 0;
+    o.usageSampleIntervalSeconds = 0;
     return o;
 }
 
@@ -81,7 +82,7 @@ private slots:
             clock.advance(Day - 1);
             QVERIFY(host.scheduler().tick().isEmpty());
             const QList<MaintenanceScheduler::Entry> schedule = host.scheduler().schedule();
-            QCOMPARE(schedule.size(), 2); // gc, and scrub (on demand only here)
+            QCOMPARE(schedule.size(), 3); // gc, and scrub and the usage sample (on demand only here)
             for (const MaintenanceScheduler::Entry& entry : schedule) {
                 if (entry.kind == MaintenanceLog::Gc)
                     QCOMPARE(entry.nextRunAt, clock.now().addSecs(1));

@@ -37,6 +37,7 @@ private slots:
         o.gcIntervalSeconds = 0;
         o.scrubIntervalSeconds = Week;
         o.retentionIntervalSeconds = 0;
+        o.usageSampleIntervalSeconds = 0;
         for (int i = 0; i < 3; ++i)
             o.storage.domains << dir.filePath(QStringLiteral("domain%1").arg(i));
         o.storage.writeQuorum = 2;

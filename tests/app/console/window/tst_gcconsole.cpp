@@ -70,6 +70,7 @@ private slots:
         options.jobRunner = m_runner.get();
         options.scrubIntervalSeconds = 0; // only garbage collection on the schedule here
         options.retentionIntervalSeconds = 0;
+        options.usageSampleIntervalSeconds = 0;
         m_host = std::make_unique<RegistryHost>(options);
         QVERIFY(m_host->open().ok());
         m_session = std::make_unique<ConsoleSession>(*m_host, QStringLiteral("localhost:5000"));
