@@ -540,6 +540,8 @@ private slots:
             {"getTagImmutability", {"repos", "immutability"}},
             {"setTagImmutability", {"repos", "immutability"}}, // --on/--off, --exclude
             {"getOpenApi", {"openapi"}},
+            {"getUsage", {"usage"}},
+            {"getStorageUsage", {"usage", "storage"}},
         };
         QSet<QString> seen;
         for (auto path = paths.begin(); path != paths.end(); ++path) {
