@@ -82,9 +82,9 @@ CommandLine::CommandLine(QTextStream& out, QTextStream& err, QIODevice* input,
     m_families.push_back(std::make_unique<JobCommands>());
     m_families.push_back(std::make_unique<RetentionCommands>()); // issue 6: retention policies
     m_families.push_back(std::make_unique<UsageCommands>());
+    m_families.push_back(std::make_unique<LimitCommands>());   // issue 6: limits and increase requests
     m_families.push_back(std::make_unique<PricingCommands>()); // issue 6: price sheet
     m_families.push_back(std::make_unique<CostCommands>());    // issue 6: cost report
-    m_families.push_back(std::make_unique<LimitCommands>());   // issue 6: limits and increase requests
     m_families.push_back(std::make_unique<OpenApiCommand>());
 }
 

@@ -104,13 +104,12 @@ ManagementApi::ManagementApi(ApiServices services)
         RetentionEndpoints::add(*m_table, m_services); // retention policies (issue 6)
     if (m_services.registry)
         UsageEndpoints::add(*m_table); // metering (issue 6)
-
-    if (m_services.registry)
-        CostEndpoints::add(*m_table); // price sheet and cost report (issue 6)
     if (m_services.registry) { // limits, increase requests, tag immutability (issue 6)
         LimitEndpoints::add(*m_table);
         LimitRequestEndpoints::add(*m_table);
     }
+    if (m_services.registry)
+        CostEndpoints::add(*m_table); // price sheet and cost report (issue 6)
 
     // The description of everything above, itself an operation so that it is described too.
     ApiOperation spec;

@@ -340,7 +340,8 @@ QList<Sample> TestApiOpenApi::samples() const
         {QStringLiteral("startBackup"), "POST", QStringLiteral("/api/v1/backups"),
          o({{QStringLiteral("destination"), m_backups.path() + QStringLiteral("/sample")}})},
         {QStringLiteral("listBackups"), "GET", QStringLiteral("/api/v1/backups"), {}},
-        {QStringLiteral("runFsck"), "POST", QStringLiteral("/api/v1/fsck"), o({{QStringLiteral("repair"), false}})},
+        {QStringLiteral("runFsck"), "POST", QStringLiteral("/api/v1/fsck"),
+         o({{QStringLiteral("repair"), false}})},
         {QStringLiteral("getFsck"), "GET", QStringLiteral("/api/v1/fsck"), {}},
         {QStringLiteral("listGcRuns"), "GET", QStringLiteral("/api/v1/gc/runs"), {}},
         {QStringLiteral("runScrub"), "POST", QStringLiteral("/api/v1/scrub"), {}},
@@ -367,9 +368,6 @@ QList<Sample> TestApiOpenApi::samples() const
         {QStringLiteral("deleteRetentionPolicy"), "DELETE",
          QStringLiteral("/api/v1/retention-policies/sample-retention"), {}},
 
-        {QStringLiteral("getUsage"), "GET", QStringLiteral("/api/v1/usage?by=user"), {}},
-        {QStringLiteral("getStorageUsage"), "GET", QStringLiteral("/api/v1/usage/storage"), {}},
-
         // Limits, increase requests and tag immutability (issue 6).
         {QStringLiteral("getLimits"), "GET", QStringLiteral("/api/v1/limits"), {}},
         {QStringLiteral("setLimits"), "PUT", QStringLiteral("/api/v1/limits"),
@@ -393,6 +391,12 @@ QList<Sample> TestApiOpenApi::samples() const
             {QStringLiteral("value"), 5000},
             {QStringLiteral("reason"), QStringLiteral("sample")}})},
         {QStringLiteral("declineLimitRequest"),
+         "POST",
+         QStringLiteral("/api/v1/limit-requests/2/decline"),
+         {}},
+
+        {QStringLiteral("getUsage"), "GET", QStringLiteral("/api/v1/usage?by=user"), {}},
+        {QStringLiteral("getStorageUsage"), "GET", QStringLiteral("/api/v1/usage/storage"), {}},
 
         // Price sheet and cost report (issue 6).
         {QStringLiteral("getPricing"), "GET", QStringLiteral("/api/v1/pricing"), {}},
