@@ -869,6 +869,14 @@
     </message>
 </context>
 <context>
+    <name>RetentionBrowser</name>
+    <message>
+        <location filename="../app/console/data/RetentionBrowser.cpp" line="+18"/>
+        <source>repository %1</source>
+        <translation>Repository %1</translation>
+    </message>
+</context>
+<context>
     <name>TlsCredentials</name>
     <message>
         <location filename="../server/tls/TlsCredentials.cpp" line="+27"/>
@@ -944,6 +952,51 @@
         <location line="+4"/>
         <source>The TLS certificate in %1 is not valid before %2; clients will refuse it until then (is this machine&apos;s clock right?).</source>
         <translation>Das TLS-Zertifikat in %1 ist erst ab %2 gültig; Clients lehnen es bis dahin ab (geht die Uhr dieses Rechners richtig?).</translation>
+    </message>
+</context>
+<context>
+    <name>UsageDashboard</name>
+    <message>
+        <location filename="../app/console/views/UsageDashboardCharts.cpp" line="+48"/>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Storage over time</source>
+        <translation>Speicherbelegung im Zeitverlauf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Egress per day</source>
+        <translation>Egress pro Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest repositories</source>
+        <translation>Größte Repositorys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repositories with the most egress</source>
+        <translation>Repositorys mit dem meisten Egress</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+9"/>
+        <source>Stored GB</source>
+        <translation>Gespeicherte GB</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+30"/>
+        <source>Egress GB</source>
+        <translation>Egress in GB</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1441,34 @@
     </message>
 </context>
 <context>
+    <name>berth::ImmutabilityDialog</name>
+    <message>
+        <location filename="../app/console/dialogs/ImmutabilityDialog.cpp" line="+28"/>
+        <source>Repository %1 no longer exists.</source>
+        <translation>Das Repository %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tag immutability of %1</source>
+        <translation>Tag-Unveränderlichkeit von %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tags are immutable: they cannot be moved to another image or deleted</source>
+        <translation>Tags sind unveränderlich: Sie können weder auf ein anderes Image verschoben noch gelöscht werden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tags that stay mutable (regular expressions, one per line, matched against the whole tag, e.g. latest or dev-.*):</source>
+        <translation>Tags, die veränderlich bleiben (reguläre Ausdrücke, einer pro Zeile, gegen den ganzen Tag geprüft, z. B. latest oder dev-.*):</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
     <name>berth::JobsModel</name>
     <message>
         <location filename="../app/console/models/JobsModel.cpp" line="+163"/>
@@ -1472,6 +1553,129 @@
     </message>
 </context>
 <context>
+    <name>berth::LimitsDialog</name>
+    <message>
+        <location filename="../app/console/dialogs/LimitsDialog.cpp" line="+38"/>
+        <source>Images of %1</source>
+        <translation>Images von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repositories</source>
+        <translation>Repositorys</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Limits and requests</source>
+        <translation>Limits und Anfragen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Repositories in the registry:</source>
+        <translation>Repositorys in der Registry:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images per repository (each platform of a multi-arch image counts):</source>
+        <translation>Images pro Repository (jede Plattform eines Multi-Arch-Images zählt):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply limits</source>
+        <translation>Limits übernehmen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pending requests only</source>
+        <translation>Nur offene Anfragen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>Auf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Asked by</source>
+        <translation>Angefragt von</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A note for the requester (optional)</source>
+        <translation>Eine Notiz für die anfragende Person (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decline</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The registry holds %1 of %2 repositories (%3%). Configured defaults: %4 repositories, %5 images per repository. Pushes warn from %6% of a limit.</source>
+        <translation>Die Registry enthält %1 von %2 Repositorys (%3%). Konfigurierte Standardwerte: %4 Repositorys, %5 Images pro Repository. Pushes warnen ab %6% eines Limits.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>The limits are changed.</source>
+        <translation>Die Limits sind geändert.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Request %1 is approved: the limit is %2 now.</source>
+        <translation>Anfrage %1 ist genehmigt: Das Limit beträgt jetzt %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request %1 is declined.</source>
+        <translation>Anfrage %1 ist abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>berth::MainArea</name>
     <message>
         <location filename="../app/console/views/MainArea.cpp" line="+100"/>
@@ -1492,7 +1696,7 @@
         <translation>Berth</translation>
     </message>
     <message>
-        <location filename="../app/console/views/MainMenus.cpp" line="+22"/>
+        <location filename="../app/console/views/MainMenus.cpp" line="+29"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1532,7 +1736,17 @@
         <translation>Status und &amp;Wartung</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>&amp;Usage and cost…</source>
+        <translation>Nutzung und &amp;Kosten…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Limits and requests…</source>
+        <translation>&amp;Limits und Anfragen…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>&amp;Compartment</source>
         <translation>&amp;Compartment</translation>
     </message>
@@ -1542,7 +1756,18 @@
         <translation>&amp;Repository</translation>
     </message>
     <message>
+        <location line="+19"/>
         <location line="+3"/>
+        <source>Retention &amp;policies…</source>
+        <translation>Aufbewahrungs&amp;richtlinien…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tag &amp;immutability…</source>
+        <translation>Tag-&amp;Unveränderlichkeit…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Image</source>
         <translation>&amp;Image</translation>
     </message>
@@ -1712,6 +1937,54 @@
         <location line="+0"/>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>berth::PriceSheetDialog</name>
+    <message>
+        <location filename="../app/console/dialogs/PriceSheetDialog.cpp" line="+29"/>
+        <source>Price sheet</source>
+        <translation>Preisliste</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The ISO 4217 code: three capital letters such as USD, EUR or GBP.</source>
+        <translation>Der Code nach ISO 4217: drei Großbuchstaben wie USD, EUR oder GBP.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Currency:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Storage, per GB-month:</source>
+        <translation>&amp;Speicher, pro GB-Monat:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Egress, per GB:</source>
+        <translation>&amp;Egress, pro GB:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free s&amp;torage each month (GB-months):</source>
+        <translation>&amp;Freier Speicher pro Monat (GB-Monate):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free e&amp;gress each month (GB):</source>
+        <translation>Freier E&amp;gress pro Monat (GB):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A GB is 10^9 bytes. The free allowances are for the whole registry and are shared out across compartments in proportion to their use.</source>
+        <translation>Ein GB sind 10^9 Bytes. Die Freikontingente gelten für die ganze Registry und werden im Verhältnis zu ihrer Nutzung auf die Compartments verteilt.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The currency must be an ISO 4217 code: three capital letters such as USD, EUR or GBP.</source>
+        <translation>Die Währung muss ein Code nach ISO 4217 sein: drei Großbuchstaben wie USD, EUR oder GBP.</translation>
     </message>
 </context>
 <context>
@@ -2040,6 +2313,326 @@
         <location line="+2"/>
         <source>Last pull</source>
         <translation>Letzter Pull</translation>
+    </message>
+</context>
+<context>
+    <name>berth::RetentionPoliciesDialog</name>
+    <message>
+        <location filename="../app/console/dialogs/RetentionPoliciesDialog.cpp" line="+23"/>
+        <source>not pulled %1 d</source>
+        <translation>nicht gepullt %1 T</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not tagged %1 d</source>
+        <translation>nicht getaggt %1 T</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>untagged %1 d</source>
+        <translation>ohne Tag %1 T</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>keep newest %1</source>
+        <translation>neueste %1 behalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>keep %1</source>
+        <translation>%1 behalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only %1</source>
+        <translation>nur %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Retention policies of %1</source>
+        <translation>Aufbewahrungsrichtlinien von %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Policies here and on the compartments above apply. Keep rules of any of them win; deleted images&apos; space comes back at the next garbage collection.</source>
+        <translation>Es gelten die Richtlinien hier und die der übergeordneten Compartments. Behalten-Regeln jeder davon haben Vorrang; der Platz gelöschter Images wird bei der nächsten Speicherbereinigung frei.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preview and apply…</source>
+        <translation>&amp;Vorschau und anwenden…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No retention policy applies here yet.</source>
+        <translation>Hier gilt noch keine Aufbewahrungsrichtlinie.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Delete retention policy</source>
+        <translation>Aufbewahrungsrichtlinie löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete retention policy %1? Images it would delete stay.</source>
+        <translation>Aufbewahrungsrichtlinie %1 löschen? Images, die sie löschen würde, bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Retention policy %1 is running as job %2; the jobs panel shows its progress.</source>
+        <translation>Aufbewahrungsrichtlinie %1 läuft als Job %2; die Job-Ansicht zeigt den Fortschritt.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::RetentionPolicyDialog</name>
+    <message>
+        <location filename="../app/console/dialogs/RetentionPolicyDialog.cpp" line="+39"/>
+        <source>Edit retention policy %1</source>
+        <translation>Aufbewahrungsrichtlinie %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New retention policy</source>
+        <translation>Neue Aufbewahrungsrichtlinie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. stale-builds</source>
+        <translation>z. B. stale-builds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applies to:</source>
+        <translation>Gilt für:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run it on the schedule</source>
+        <translation>Nach Zeitplan ausführen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete images not pulled or pushed for</source>
+        <translation>Images löschen, die nicht gepullt oder gepusht wurden seit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>days</source>
+        <translation>Tagen</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Remove tags not set or moved for</source>
+        <translation>Tags entfernen, die nicht gesetzt oder verschoben wurden seit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete untagged manifests older than</source>
+        <translation>Manifeste ohne Tag löschen ab einem Alter von</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Always keep the newest</source>
+        <translation>Immer die neuesten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tagged images</source>
+        <translation>getaggten Images behalten</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>One regular expression per line, matching the whole tag, e.g. latest</source>
+        <translation>Ein regulärer Ausdruck pro Zeile, der auf den ganzen Tag passt, z. B. latest</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Always keep tags matching:</source>
+        <translation>Tags immer behalten, die passen auf:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Empty: every tag</source>
+        <translation>Leer: jeder Tag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only consider tags matching (not pulled, not tagged):</source>
+        <translation>Nur Tags berücksichtigen, die passen auf (nicht gepullt, nicht getaggt):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete signatures and other referrers with their image</source>
+        <translation>Signaturen und andere Referrer mit ihrem Image löschen</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Give the policy a name.</source>
+        <translation>Geben Sie der Richtlinie einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::RetentionPreviewDialog</name>
+    <message>
+        <location filename="../app/console/dialogs/RetentionPreviewDialog.cpp" line="+39"/>
+        <source>Retention policy %1: preview</source>
+        <translation>Aufbewahrungsrichtlinie %1: Vorschau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Working out what the policy would delete…</source>
+        <translation>Ermittle, was die Richtlinie löschen würde…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Apply now</source>
+        <translation>Jetzt &amp;anwenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete what is listed, as a job. The space comes back at the next garbage collection.</source>
+        <translation>Das Aufgeführte als Job löschen. Der Platz wird bei der nächsten Speicherbereinigung frei.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Deleted (%1)</source>
+        <translation>Gelöscht (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags removed, image kept (%1)</source>
+        <translation>Tags entfernt, Image behalten (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept (%1)</source>
+        <translation>Behalten (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n image(s) would be deleted</source>
+        <translation>
+            <numerusform>%n Image würde gelöscht</numerusform>
+            <numerusform>%n Images würden gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tag(s) removed alone</source>
+        <translation>
+            <numerusform>%n Tag allein entfernt</numerusform>
+            <numerusform>%n Tags allein entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n image(s) kept.</source>
+        <translation>
+            <numerusform>%n Image behalten.</numerusform>
+            <numerusform>%n Images behalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 would come back at the next garbage collection.</source>
+        <translation>%1 würden bei der nächsten Speicherbereinigung frei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each list shows its first %1 entries.</source>
+        <translation>Jede Liste zeigt ihre ersten %1 Einträge.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The preview failed: %1</source>
+        <translation>Die Vorschau ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -2385,6 +2978,170 @@
             <numerusform>%n Job läuft</numerusform>
             <numerusform>%n Jobs laufen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>berth::UsageDashboard</name>
+    <message>
+        <location filename="../app/console/views/UsageDashboard.cpp" line="+43"/>
+        <source>Usage and cost</source>
+        <translation>Nutzung und Kosten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+124"/>
+        <source>Whole registry</source>
+        <translation>Ganze Registry</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Charts:</source>
+        <translation>Diagramme:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>for</source>
+        <translation>für</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Price sheet…</source>
+        <translation>&amp;Preisliste…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cost report for</source>
+        <translation>Kostenbericht für</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Compartment</source>
+        <translation>Compartment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Storage (GB-months)</source>
+        <translation>Speicher (GB-Monate)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Free storage</source>
+        <translation>Freier Speicher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storage cost</source>
+        <translation>Speicherkosten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Egress (GB)</source>
+        <translation>Egress (GB)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Free egress</source>
+        <translation>Freier Egress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Egress cost</source>
+        <translation>Egress-Kosten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Reading the usage figures…</source>
+        <translation>Nutzungszahlen werden gelesen…</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Figures from %1 to %2 (UTC days). A GB is 10^9 bytes.</source>
+        <translation>Zahlen vom %1 bis %2 (Tage in UTC). Ein GB sind 10^9 Bytes.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(so far, through %1; amounts in %2)</source>
+        <translation>(bisher, bis einschließlich %1; Beträge in %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(amounts in %1)</source>
+        <translation>(Beträge in %1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(deleted compartment %1)</source>
+        <translation>(gelöschtes Compartment %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(tenancy)</source>
+        <translation>(Mandant)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Could not read the usage figures: %1</source>
+        <translation>Die Nutzungszahlen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no cost report to export yet; wait until it is shown.</source>
+        <translation>Es gibt noch keinen Kostenbericht zum Exportieren; warten Sie, bis er angezeigt wird.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not write %1: %2. Choose a folder you may write to.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved the cost report for %1 to %2.</source>
+        <translation>Kostenbericht für %1 nach %2 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export cost report</source>
+        <translation>Kostenbericht exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>

@@ -19,216 +19,231 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="84"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="86"/>
         <source>&quot;maintenance&quot; in %1 has an unknown setting &quot;%2&quot;; known settings: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="107"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="111"/>
+        <source>&quot;limits&quot; in %1 must be an object such as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="118"/>
+        <source>&quot;limits&quot; in %1 has an unknown setting &quot;%2&quot;; known settings: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="125"/>
+        <source>&quot;limits&quot;: &quot;%1&quot; in %2 must be a whole number from 1 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="149"/>
         <source>&quot;storage&quot; in %1 must be an object such as %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="114"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="156"/>
         <source>&quot;storage&quot; in %1 has an unknown setting &quot;%2&quot;; known settings: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="124"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="166"/>
         <source>&quot;storage&quot;: &quot;domains&quot; in %1 must be a list of directories, as in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="131"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="173"/>
         <source>&quot;storage&quot;: &quot;domains&quot; in %1 must list absolute directory paths (one per disk); %2 is not one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="144"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="186"/>
         <source>&quot;storage&quot;: &quot;writeQuorum&quot; in %1 must be a whole number: how many copies must be durable before a write is acknowledged (0: every domain).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="155"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="197"/>
         <source>&quot;storage&quot; in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="168"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="210"/>
         <source>&quot;tls&quot; in %1 must be an object: {&quot;mode&quot;: &quot;auto&quot;} or {&quot;certificate&quot;: &quot;FILE&quot;, &quot;key&quot;: &quot;FILE&quot;}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="179"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="221"/>
         <source>The config file %1 has an unknown setting &quot;tls.%2&quot;; known settings: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="184"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="226"/>
         <source>&quot;tls.%1&quot; in %2 must be a string.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="193"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="235"/>
         <source>&quot;tls.mode&quot; in %1 must be &quot;auto&quot;, &quot;files&quot; or &quot;off&quot;, not &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="217"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="259"/>
         <source>&quot;%1&quot; is not an address to listen on; write it as HOST:PORT, e.g. 127.0.0.1:5000.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="230"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="272"/>
         <source>&quot;%1&quot; is not an IP address; give the numeric address to listen on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="242"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="284"/>
         <source>Cannot read the config file %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="246"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="288"/>
         <source>The config file %1 is larger than 1 MiB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="252"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="294"/>
         <source>The config file %1 is not valid JSON: %2 at byte %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="255"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="297"/>
         <source>The config file %1 must hold a JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="270"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="313"/>
         <source>The config file %1 has an unknown setting &quot;%2&quot;; known settings: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="292"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="337"/>
         <source>&quot;allowPlainHttp&quot; in %1 must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="310"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="355"/>
         <source>HTTPS with your own certificate needs both files: --tls-cert FILE and --tls-key FILE (or &quot;tls&quot;: {&quot;certificate&quot;: &quot;FILE&quot;, &quot;key&quot;: &quot;FILE&quot;} in the config file).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="319"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="364"/>
         <source>Refusing to serve plain HTTP on %1: it is not a loopback address, so passwords and images would cross the network unencrypted. Serve HTTPS with --tls auto (berthd makes a local CA and certificate and tells clients how to trust it) or with --tls-cert FILE --tls-key FILE; or, on a network you trust, add --allow-plain-http.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="333"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="378"/>
         <source>Berth&apos;s headless registry server: an OCI / Docker Registry V2 server for docker, podman, skopeo and helm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="339"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="384"/>
         <source>Address and port to listen on (default 127.0.0.1:5000; port 0 picks a free port).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="341"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="386"/>
         <source>HOST:PORT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="344"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="389"/>
         <source>Directory for the registry&apos;s data (default %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="344"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="389"/>
         <source>DIR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="347"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="392"/>
         <source>Read settings from a JSON file. To keep every blob on several disks, give it &quot;storage&quot;: {&quot;domains&quot;: [&quot;/disk1/berth&quot;, &quot;/disk2/berth&quot;, &quot;/disk3/berth&quot;], &quot;writeQuorum&quot;: 2} (writes are acknowledged once 2 copies are durable; see README).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="350"/>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="353"/>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="367"/>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="370"/>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="379"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="395"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="398"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="412"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="415"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="424"/>
         <source>FILE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="352"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="397"/>
         <source>Once listening, write the address (HOST:PORT) to this file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="355"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="400"/>
         <source>How much to log: debug, info, warning or error (default info).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="356"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="401"/>
         <source>LEVEL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="359"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="404"/>
         <source>Serve HTTPS. auto: make a local CA and a server certificate in DIR/keys on first start (and renew it); files: use --tls-cert and --tls-key; off: plain HTTP.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="362"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="407"/>
         <source>MODE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="365"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="410"/>
         <source>Serve HTTPS with this certificate (PEM; the server&apos;s certificate first, then intermediates).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="369"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="414"/>
         <source>The private key of --tls-cert (PEM, without a passphrase).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="373"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="418"/>
         <source>Serve plain HTTP on an address other than loopback (only on a network you trust: passwords and images cross it unencrypted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="377"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="422"/>
         <source>On first start, give the administrator &quot;admin&quot; the password in the first line of this file instead of a generated one (at least 12 characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="384"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="429"/>
         <source>(see berthd --help)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="397"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="442"/>
         <source>Unexpected argument &quot;%1&quot; (see berthd --help).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="423"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="468"/>
         <source>Unknown log level &quot;%1&quot;; use debug, info, warning or error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="428"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="473"/>
         <source>Unknown TLS mode &quot;%1&quot;; use --tls auto, --tls files (with --tls-cert and --tls-key) or --tls off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/DaemonOptions.cpp" line="435"/>
+        <location filename="../server/daemon/DaemonOptions.cpp" line="480"/>
         <source>--tls %1 does not take --tls-cert or --tls-key; leave out --tls to serve your own certificate.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -604,97 +619,97 @@
 <context>
     <name>berth::Daemon</name>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="57"/>
+        <location filename="../server/daemon/Daemon.cpp" line="60"/>
         <source>Cannot open the registry data in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="64"/>
+        <location filename="../server/daemon/Daemon.cpp" line="67"/>
         <source>Created the administrator &quot;%1&quot; with the password %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="66"/>
+        <location filename="../server/daemon/Daemon.cpp" line="69"/>
         <source>This password is shown only now: keep it somewhere safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="68"/>
+        <location filename="../server/daemon/Daemon.cpp" line="71"/>
         <source>Created the administrator &quot;%1&quot; with the password from %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="82"/>
+        <location filename="../server/daemon/Daemon.cpp" line="85"/>
         <source>Cannot listen on %1:%2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="104"/>
+        <location filename="../server/daemon/Daemon.cpp" line="107"/>
         <source>Job %1 started: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="107"/>
+        <location filename="../server/daemon/Daemon.cpp" line="110"/>
         <source>Job %1 (%2) ended: %3. %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="119"/>
+        <location filename="../server/daemon/Daemon.cpp" line="122"/>
         <source>Cannot serve HTTPS: Qt&apos;s TLS backend is not available (is OpenSSL 3 installed?).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="131"/>
+        <location filename="../server/daemon/Daemon.cpp" line="134"/>
         <source>Cannot set up HTTPS with a local CA: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="135"/>
+        <location filename="../server/daemon/Daemon.cpp" line="138"/>
         <source>Issued a new HTTPS certificate, %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="147"/>
+        <location filename="../server/daemon/Daemon.cpp" line="150"/>
         <source>Cannot serve HTTPS: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="159"/>
+        <location filename="../server/daemon/Daemon.cpp" line="162"/>
         <source>Cannot watch for SIGTERM; stop berthd with SIGKILL if needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="179"/>
+        <location filename="../server/daemon/Daemon.cpp" line="182"/>
         <source>Second stop signal: quitting without waiting for requests in flight.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="184"/>
+        <location filename="../server/daemon/Daemon.cpp" line="187"/>
         <source>Stopping: no new connections; waiting for %1 open connection(s) to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="200"/>
+        <location filename="../server/daemon/Daemon.cpp" line="203"/>
         <source>Cannot write the ready file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="216"/>
+        <location filename="../server/daemon/Daemon.cpp" line="219"/>
         <source>Berth %1 is serving the registry at %2 with its data in %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="225"/>
+        <location filename="../server/daemon/Daemon.cpp" line="228"/>
         <source>Its certificate comes from the local CA %1; clients must trust that CA (README.md, &quot;HTTPS&quot;, says how).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="230"/>
+        <location filename="../server/daemon/Daemon.cpp" line="233"/>
         <source>Sign in first (user admin, or a user an administrator made, with a password or an auth token), then push and pull:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/daemon/Daemon.cpp" line="257"/>
+        <location filename="../server/daemon/Daemon.cpp" line="260"/>
         <source>Press Ctrl+C to stop.</source>
         <translation type="unfinished"></translation>
     </message>

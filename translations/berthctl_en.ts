@@ -362,192 +362,192 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="88"/>
+        <location filename="../app/cli/CommandLine.cpp" line="98"/>
         <source>The Berth server, e.g. https://registry.example.com (default: $BERTH_SERVER).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="91"/>
+        <location filename="../app/cli/CommandLine.cpp" line="101"/>
         <source>Sign in as this user (default: $BERTH_USER). Before the command when the command has a --user of its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="95"/>
+        <location filename="../app/cli/CommandLine.cpp" line="105"/>
         <source>The password or an auth token (default: $BERTH_PASSWORD).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="98"/>
+        <location filename="../app/cli/CommandLine.cpp" line="108"/>
         <source>Read the password or auth token from the first line of standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="99"/>
+        <location filename="../app/cli/CommandLine.cpp" line="109"/>
         <source>table (default) or json.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="102"/>
+        <location filename="../app/cli/CommandLine.cpp" line="112"/>
         <source>Also trust the CA certificate(s) in this PEM file for HTTPS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="104"/>
+        <location filename="../app/cli/CommandLine.cpp" line="114"/>
         <source>Seconds to wait for each answer (default 30).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="106"/>
+        <location filename="../app/cli/CommandLine.cpp" line="116"/>
         <source>Show help and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="107"/>
+        <location filename="../app/cli/CommandLine.cpp" line="117"/>
         <source>Show berthctl&apos;s version and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="143"/>
+        <location filename="../app/cli/CommandLine.cpp" line="153"/>
         <source>berthctl: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="144"/>
+        <location filename="../app/cli/CommandLine.cpp" line="154"/>
         <source>Run &apos;%1 --help&apos; for its usage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="177"/>
+        <location filename="../app/cli/CommandLine.cpp" line="187"/>
         <source>Name a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="182"/>
+        <location filename="../app/cli/CommandLine.cpp" line="192"/>
         <source>There is no command &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="200"/>
+        <location filename="../app/cli/CommandLine.cpp" line="210"/>
         <source>Name a subcommand of &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="206"/>
+        <location filename="../app/cli/CommandLine.cpp" line="216"/>
         <source>&quot;%1&quot; has no subcommand &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="241"/>
+        <location filename="../app/cli/CommandLine.cpp" line="251"/>
         <source>Missing argument %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="243"/>
+        <location filename="../app/cli/CommandLine.cpp" line="253"/>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="262"/>
+        <location filename="../app/cli/CommandLine.cpp" line="272"/>
         <source>--output must be table or json, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="267"/>
+        <location filename="../app/cli/CommandLine.cpp" line="277"/>
         <source>No server: pass --server URL or set BERTH_SERVER.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="272"/>
+        <location filename="../app/cli/CommandLine.cpp" line="282"/>
         <source>The server &quot;%1&quot; is not an http:// or https:// URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="281"/>
+        <location filename="../app/cli/CommandLine.cpp" line="291"/>
         <source>Give either --password or --password-stdin, not both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="283"/>
+        <location filename="../app/cli/CommandLine.cpp" line="293"/>
         <source>--password-stdin: standard input is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="297"/>
+        <location filename="../app/cli/CommandLine.cpp" line="307"/>
         <source>--timeout must be a number of seconds from 1 to 86400, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="307"/>
+        <location filename="../app/cli/CommandLine.cpp" line="317"/>
         <source>BERTH_PAGE_SIZE must be a number from 1 to 1000, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="333"/>
+        <location filename="../app/cli/CommandLine.cpp" line="343"/>
         <source>Usage: berthctl [global options] COMMAND [SUBCOMMAND] [options] [arguments]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="334"/>
+        <location filename="../app/cli/CommandLine.cpp" line="344"/>
         <source>Manages a Berth container registry through its REST API (/api/v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="335"/>
+        <location filename="../app/cli/CommandLine.cpp" line="345"/>
         <source>Commands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="341"/>
+        <location filename="../app/cli/CommandLine.cpp" line="351"/>
         <source>Global options:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="344"/>
+        <location filename="../app/cli/CommandLine.cpp" line="354"/>
         <source>Exit status: 0 success, 1 the server refused or could not be reached, 2 a usage error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="346"/>
+        <location filename="../app/cli/CommandLine.cpp" line="356"/>
         <source>Run &apos;berthctl COMMAND --help&apos; for a command&apos;s subcommands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="352"/>
+        <location filename="../app/cli/CommandLine.cpp" line="362"/>
         <source>Usage: berthctl %1 SUBCOMMAND [options] [arguments]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="354"/>
+        <location filename="../app/cli/CommandLine.cpp" line="364"/>
         <source>Subcommands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="361"/>
+        <location filename="../app/cli/CommandLine.cpp" line="371"/>
         <source>Run &apos;berthctl %1 SUBCOMMAND --help&apos; for a subcommand&apos;s options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="372"/>
+        <location filename="../app/cli/CommandLine.cpp" line="382"/>
         <source>Usage: berthctl %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="374"/>
+        <location filename="../app/cli/CommandLine.cpp" line="384"/>
         <source>[options]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="380"/>
+        <location filename="../app/cli/CommandLine.cpp" line="390"/>
         <source>Arguments:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="388"/>
+        <location filename="../app/cli/CommandLine.cpp" line="398"/>
         <source>Options:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="392"/>
+        <location filename="../app/cli/CommandLine.cpp" line="402"/>
         <source>Global options (see &apos;berthctl --help&apos;): --server, --user, --password, --password-stdin, --output, --cacert, --timeout.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -692,6 +692,95 @@
     <message>
         <location filename="../app/cli/CompartmentCommands.cpp" line="133"/>
         <source>Deleted compartment %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CostCommands</name>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="39"/>
+        <source>The monthly cost report per compartment (storage, egress, free allowances), or its CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="46"/>
+        <source>Shows what a UTC calendar month costs per compartment under the price sheet (&apos;berthctl pricing show&apos;): storage in GB-months, egress in GB, each compartment&apos;s share of the free allowances and the amounts. The current month is the cost so far. Administrators only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="50"/>
+        <source>The month, YYYY-MM (default: the current month).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="53"/>
+        <source>Write the report as CSV to FILE instead (&apos;-&apos; for standard output).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="67"/>
+        <source>--csv needs a file name (or &apos;-&apos; for standard output).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="80"/>
+        <source>Could not write %1: %2. Check the folder exists and you may write there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="82"/>
+        <source>Wrote the cost report to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="92"/>
+        <source>Cost of %1 so far (through %2), in %3:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="95"/>
+        <source>Cost of %1, in %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="101"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="102"/>
+        <source>COMPARTMENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="102"/>
+        <source>STORAGE GB-MONTHS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="102"/>
+        <location filename="../app/cli/CostCommands.cpp" line="103"/>
+        <source>FREE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="102"/>
+        <source>STORAGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="103"/>
+        <source>EGRESS GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="103"/>
+        <source>EGRESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CostCommands.cpp" line="103"/>
+        <source>AMOUNT</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1308,6 +1397,64 @@
     </message>
 </context>
 <context>
+    <name>ImmutabilityCommand</name>
+    <message>
+        <location filename="../app/cli/ImmutabilityCommand.cpp" line="12"/>
+        <source>Shows or sets a repository&apos;s tag immutability: immutable tags cannot be moved to another image or deleted; tags an exclusion pattern matches whole (e.g. latest) still can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImmutabilityCommand.cpp" line="14"/>
+        <source>The repository, e.g. team/app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImmutabilityCommand.cpp" line="15"/>
+        <source>Make its tags immutable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImmutabilityCommand.cpp" line="16"/>
+        <source>Make its tags mutable again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImmutabilityCommand.cpp" line="18"/>
+        <source>A regular expression for tags that stay mutable (repeat it for more; replaces the current patterns).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImmutabilityCommand.cpp" line="21"/>
+        <source>Remove every exclusion pattern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImmutabilityCommand.cpp" line="30"/>
+        <source>Give --on or --off, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImmutabilityCommand.cpp" line="32"/>
+        <source>Give --exclude or --no-exclusions, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImmutabilityCommand.cpp" line="52"/>
+        <source>Repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImmutabilityCommand.cpp" line="53"/>
+        <source>Immutable tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ImmutabilityCommand.cpp" line="54"/>
+        <source>Exclusions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Invocation</name>
     <message>
         <location filename="../app/cli/Invocation.cpp" line="31"/>
@@ -1510,6 +1657,291 @@
     <message>
         <location filename="../app/cli/JobWaiter.cpp" line="121"/>
         <source>%1% (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LimitCommands</name>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="23"/>
+        <source>images of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="24"/>
+        <source>repositories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="39"/>
+        <source>Limits: the registry&apos;s figures and limits, increase requests and decisions on them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="44"/>
+        <source>The request&apos;s number (see limits requests).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="45"/>
+        <source>A note for the requester.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="49"/>
+        <source>Shows the limits in force and the figures (with --repository, one repository&apos;s images).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="52"/>
+        <source>Also show this repository&apos;s images and limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="55"/>
+        <source>Changes the registry&apos;s limits at run time (administrators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="57"/>
+        <source>Repositories in the registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="60"/>
+        <source>Images (manifests) per repository; each platform of an index counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="64"/>
+        <source>Asks an administrator for a higher limit: &quot;repositories&quot;, or &quot;images REPOSITORY&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="65"/>
+        <source>Which limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="66"/>
+        <source>For images: the repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="67"/>
+        <source>The limit you need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="68"/>
+        <source>Why you need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="71"/>
+        <source>Lists limit increase requests (yours; administrators see everybody&apos;s), or shows one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="72"/>
+        <source>Show this request only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="73"/>
+        <source>Only requests waiting for a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="76"/>
+        <source>Approves a request: the limit is raised at once (administrators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="81"/>
+        <source>Declines a request, with a note saying why (administrators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="112"/>
+        <source>Repositories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="112"/>
+        <location filename="../app/cli/LimitCommands.cpp" line="130"/>
+        <source>%1 of %2 (%3%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="116"/>
+        <source>Repository limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="116"/>
+        <location filename="../app/cli/LimitCommands.cpp" line="120"/>
+        <source>%1 (configured: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="119"/>
+        <source>Images per repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="123"/>
+        <source>Warnings from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="129"/>
+        <source>Images in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="149"/>
+        <source>--%1 takes a whole number from 1 up, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="153"/>
+        <source>Say what to change: --repositories N and/or --images-per-repository N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="157"/>
+        <source>Limits now: %1 repositories, %2 images per repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="169"/>
+        <source>The repositories limit is the registry&apos;s: name no repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="174"/>
+        <source>Say which repository needs more images: limits request images REPOSITORY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="179"/>
+        <source>Ask for &quot;repositories&quot; or &quot;images REPOSITORY&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="183"/>
+        <source>Give the limit you need with --value N (a whole number from 1 up).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="185"/>
+        <source>Give a reason with --reason TEXT: an administrator decides on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="190"/>
+        <source>Request %1 is waiting for an administrator: %2 from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="200"/>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="201"/>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="202"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="203"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="204"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="205"/>
+        <source>Asked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="206"/>
+        <source>Asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="207"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="208"/>
+        <source>Decided by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="209"/>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="210"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="242"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="242"/>
+        <source>LIMIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="242"/>
+        <source>FROM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="242"/>
+        <source>TO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="242"/>
+        <source>ASKED BY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="242"/>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="242"/>
+        <source>REASON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="256"/>
+        <source>Approved request %1: the limit on %2 is %3 now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LimitCommands.cpp" line="259"/>
+        <source>Declined request %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1846,190 +2278,681 @@
     </message>
 </context>
 <context>
+    <name>PricingCommands</name>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="33"/>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="34"/>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="35"/>
+        <source>%1 %2 per GB-month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="37"/>
+        <source>Egress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="38"/>
+        <source>%1 %2 per GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="40"/>
+        <source>Free storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="41"/>
+        <source>%1 GB-months a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="43"/>
+        <source>Free egress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="44"/>
+        <source>%1 GB a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="45"/>
+        <source>GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="46"/>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="47"/>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="49"/>
+        <source>never (the defaults apply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="50"/>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="60"/>
+        <source>The price sheet the cost report uses: show, set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="66"/>
+        <source>Price of one GB-month of storage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="68"/>
+        <source>Price of one GB sent to clients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="71"/>
+        <source>GB-months of storage free each month, for the whole registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="74"/>
+        <source>GB of egress free each month, for the whole registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="75"/>
+        <source>ISO 4217 currency code, e.g. USD or EUR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="80"/>
+        <source>Shows the prices, the free allowances and the currency (a GB is 10^9 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="85"/>
+        <source>Changes the prices given; the others keep their value. Numbers use &apos;.&apos; as the decimal point. Administrators only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="109"/>
+        <source>--%1 must be a number such as 0.025 (with &apos;.&apos; as the decimal point), not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/PricingCommands.cpp" line="117"/>
+        <source>Nothing to change: give at least one of --storage-gb-month, --egress-gb, --free-storage-gb-months, --free-egress-gb and --currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RepositoryCommands</name>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="16"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="17"/>
         <source>(tenancy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="23"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="24"/>
         <source>Repositories: list, create, show, move, make public, delete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="29"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="30"/>
         <source>The compartment, e.g. Apps:Backend (default: the tenancy).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="31"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="32"/>
         <source>The repository, e.g. team/app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="34"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="35"/>
         <source>Lists the repositories in a compartment that you may inspect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="37"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="38"/>
         <source>Include the compartments below it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="40"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="41"/>
         <source>Creates an empty repository.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="43"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="44"/>
         <source>Anyone may pull it, signed in or not (needs manage rights).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="45"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="46"/>
         <source>Shows one repository.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="47"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="48"/>
         <source>Moves a repository to another compartment (&quot;&quot; is the tenancy).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="48"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="49"/>
         <source>Where it goes, e.g. Apps:Backend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="52"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="53"/>
         <source>Makes a repository public (true) or private (false).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="53"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="54"/>
         <source>Whether anyone may pull it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="57"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="58"/>
         <source>Deletes a repository with all its images and tags.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="59"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="60"/>
         <source>Do not ask for confirmation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="67"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="69"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="68"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="70"/>
         <source>Compartment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="69"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="71"/>
         <source>Public</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="70"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="72"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="71"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="73"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="72"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="74"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="73"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="75"/>
         <source>Last push</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="74"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="76"/>
         <source>Last pull</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="87"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="89"/>
         <source>NAME</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="87"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="89"/>
         <source>COMPARTMENT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="87"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="89"/>
         <source>PUBLIC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="87"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="89"/>
         <source>IMAGES</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="87"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="89"/>
         <source>TAGS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="87"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="89"/>
         <source>LAST PUSH</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="107"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="109"/>
         <source>Created repository %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="124"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="126"/>
         <source>Moved repository %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="137"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="139"/>
         <source>Write true or false, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="142"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="144"/>
         <source>Repository %1 is public: anyone may pull it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="143"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="145"/>
         <source>Repository %1 is private.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="151"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="153"/>
         <source>Delete repository %1 with all its images and tags? [y/N] </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="155"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="157"/>
         <source>Not deleted; answer y, or pass --yes to delete without asking.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="157"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="159"/>
         <source>Deleted repository %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionCommands</name>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="22"/>
+        <source>repository %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="24"/>
+        <source>the tenancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="25"/>
+        <source>compartment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="66"/>
+        <source>Retention policies: list, show, create, update, delete, plan (dry run), apply, runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="71"/>
+        <source>The policy&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="73"/>
+        <source>The policy applies to this repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="76"/>
+        <source>The policy applies to this compartment and everything below it (&quot;&quot; is the tenancy; the default when neither is given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="79"/>
+        <source>What the policy is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="82"/>
+        <source>Delete tagged images not pulled or pushed for N days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="83"/>
+        <source>Remove tags not set or moved for N days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="86"/>
+        <source>Delete untagged manifests older than N days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="87"/>
+        <source>Keep the N most recently pushed tagged images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="90"/>
+        <source>Keep tags matching this regular expression (whole tag); repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="94"/>
+        <source>Let the not-pulled and not-tagged rules consider only tags matching this regular expression (whole tag); repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="98"/>
+        <source>Keep images that have referrers (signatures, SBOMs) instead of deleting the referrers with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="101"/>
+        <source>All rules as JSON, e.g. &apos;{&quot;notPulledForDays&quot;: 30}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="104"/>
+        <source>The schedule skips the policy (a plan still works).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="105"/>
+        <source>The schedule runs the policy again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="108"/>
+        <source>A new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="111"/>
+        <source>Lists retention policies by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="114"/>
+        <source>Only those that apply to this repository (also through its compartments).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="117"/>
+        <source>Shows a policy with its rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="119"/>
+        <source>Creates a policy; at least one delete rule (--not-pulled-days, --not-tagged-days, --untagged-days or --rules). Keep rules of every policy that applies always win.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="126"/>
+        <source>Changes the fields given; rules given replace the rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="130"/>
+        <source>Deletes a policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="132"/>
+        <source>Dry run: what the policy would delete and keep, with the rule behind each, and the bytes that would come back. Changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="138"/>
+        <source>Runs the policy as a job on the server and waits for it (Ctrl-C cancels it). The bytes come back at the next garbage collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="143"/>
+        <source>Return at once with the job&apos;s id (&apos;berthctl jobs wait ID&apos; follows it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="146"/>
+        <source>The history of retention runs, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="148"/>
+        <source>Only the runs of this policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="150"/>
+        <source>At most N runs (default 20).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="159"/>
+        <source>Give either --repository or --compartment, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="163"/>
+        <source>Give either --enabled or --disabled, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="181"/>
+        <source>--rules must be a JSON object such as &apos;{&quot;notPulledForDays&quot;: 30}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="197"/>
+        <source>--%1 must be a whole number of days, 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="221"/>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="221"/>
+        <source>APPLIES TO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="221"/>
+        <source>ENABLED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="221"/>
+        <source>RULES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="232"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="233"/>
+        <source>Applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="234"/>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="235"/>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="236"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="237"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="238"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="239"/>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="251"/>
+        <source>Give the rules: --not-pulled-days, --not-tagged-days, --untagged-days (with --keep-last, --keep-tag, --select-tag) or --rules JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="256"/>
+        <source>Created retention policy %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="270"/>
+        <source>Say what to change (see &apos;berthctl retention update --help&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="274"/>
+        <source>Updated retention policy %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="281"/>
+        <source>Deleted retention policy %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="294"/>
+        <source>delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="301"/>
+        <source>untag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="308"/>
+        <source>keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="314"/>
+        <source>ACTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="314"/>
+        <source>REPOSITORY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="314"/>
+        <source>DIGEST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="315"/>
+        <source>TAGS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="315"/>
+        <source>RULE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="315"/>
+        <source>REASON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="317"/>
+        <source>%1 image(s) would be deleted and %2 tag(s) removed alone; %3 image(s) stay. %4 would come back at the next garbage collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="345"/>
+        <source>Started retention policy %1 as job %2; &apos;berthctl jobs wait %2&apos; follows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="361"/>
+        <source>Retention policy %1 (job %2) %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="384"/>
+        <source>(all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="391"/>
+        <source>STARTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="391"/>
+        <source>POLICY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="391"/>
+        <source>TRIGGER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="391"/>
+        <source>OUTCOME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="391"/>
+        <source>DELETED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="392"/>
+        <source>UNTAGGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="392"/>
+        <source>SKIPPED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RetentionCommands.cpp" line="392"/>
+        <source>BYTES BACK</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2181,6 +3104,151 @@
     <message>
         <location filename="../app/cli/TagCommands.cpp" line="31"/>
         <source>Removed tag %1 from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsageCommands</name>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="11"/>
+        <source>Usage: pulls, pushes and bytes sent and received; &quot;usage storage&quot;: stored bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="18"/>
+        <source>Without WHAT: pulls, pushes, egress and ingress over days (UTC), grouped --by repository, compartment, user or day. With &quot;storage&quot;: the stored bytes now per repository and compartment, unique (held nowhere else) and shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="22"/>
+        <source>&quot;storage&quot; for stored bytes; leave out for traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="23"/>
+        <source>repository (default), compartment, user or day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="25"/>
+        <source>First day, YYYY-MM-DD (default: 30 days ago).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="27"/>
+        <source>Last day, YYYY-MM-DD (default: today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="29"/>
+        <source>Only this repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="32"/>
+        <source>Only this compartment (A:B) and those below it (default: the tenancy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="48"/>
+        <source>--%1 does not apply to &quot;usage storage&quot;; it shows the stored bytes now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="54"/>
+        <source>&quot;%1&quot; is not something usage shows; use &quot;berthctl usage&quot; or &quot;berthctl usage storage&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="71"/>
+        <location filename="../app/cli/UsageCommands.cpp" line="120"/>
+        <source>REPOSITORY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="73"/>
+        <location filename="../app/cli/UsageCommands.cpp" line="120"/>
+        <location filename="../app/cli/UsageCommands.cpp" line="130"/>
+        <source>COMPARTMENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="75"/>
+        <source>USER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="77"/>
+        <source>DAY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="89"/>
+        <source>(anonymous)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="89"/>
+        <location filename="../app/cli/UsageCommands.cpp" line="109"/>
+        <source>(tenancy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="92"/>
+        <source>TOTAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="93"/>
+        <source>Usage from %1 to %2 (UTC):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="96"/>
+        <source>PULLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="96"/>
+        <source>PUSHES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="96"/>
+        <source>EGRESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="96"/>
+        <source>INGRESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="120"/>
+        <location filename="../app/cli/UsageCommands.cpp" line="130"/>
+        <source>STORED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="120"/>
+        <location filename="../app/cli/UsageCommands.cpp" line="130"/>
+        <source>UNIQUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="120"/>
+        <location filename="../app/cli/UsageCommands.cpp" line="130"/>
+        <source>SHARED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="130"/>
+        <source>REPOSITORIES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/UsageCommands.cpp" line="134"/>
+        <source>The registry stores %1 (each blob and manifest once).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
