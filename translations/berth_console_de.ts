@@ -877,6 +877,40 @@
     </message>
 </context>
 <context>
+    <name>RetentionJob</name>
+    <message>
+        <location filename="../core/retention/RetentionJob.cpp" line="+40"/>
+        <source>Retention policy %1</source>
+        <translation>Aufbewahrungsrichtlinie %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scheduled retention</source>
+        <translation>Geplante Aufbewahrung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPolicy</name>
+    <message>
+        <location filename="../core/retention/RetentionPolicy.cpp" line="+10"/>
+        <source>repository %1</source>
+        <translation>Repository %1</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionSnapshot</name>
+    <message>
+        <location filename="../core/retention/RetentionSnapshot.cpp" line="+21"/>
+        <source>There is no repository %1.</source>
+        <translation>Es gibt kein Repository %1.</translation>
+    </message>
+</context>
+<context>
     <name>TlsCredentials</name>
     <message>
         <location filename="../server/tls/TlsCredentials.cpp" line="+27"/>
@@ -997,6 +1031,79 @@
         <location line="+39"/>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>berth</name>
+    <message>
+        <location filename="../core/registry/RegistryServiceRetention.cpp" line="+39"/>
+        <source>It is no longer in the repository.</source>
+        <translation>Es ist nicht mehr im Repository.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It was deleted and pushed again since the plan was made.</source>
+        <translation>Es wurde seit der Planung gelöscht und erneut hochgeladen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>It was pushed again since the plan was made.</source>
+        <translation>Es wurde seit der Planung erneut hochgeladen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tag %1 was set on it since the plan was made.</source>
+        <translation>Seit der Planung wurde Tag %1 darauf gesetzt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The index %1 lists it.</source>
+        <translation>Der Index %1 führt es auf.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Its subject %1 stays.</source>
+        <translation>Sein Subject %1 bleibt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The referrer %1 stays (pushed since the plan was made).</source>
+        <translation>Der Referrer %1 bleibt (seit der Planung hochgeladen).</translation>
+    </message>
+    <message>
+        <location filename="../core/retention/RetentionPlanner.cpp" line="+18"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../core/retention/RetentionRules.cpp" line="+28"/>
+        <source>&quot;%1&quot; must be a whole number, 0 or more (it is %2).</source>
+        <translation>„%1“ muss eine ganze Zahl von 0 oder mehr sein (sie ist %2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must be 0 or more, not %2.</source>
+        <translation>„%1“ muss 0 oder mehr sein, nicht %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; must be at most 100000, not %2.</source>
+        <translation>„%1“ darf höchstens 100000 sein, nicht %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; must be a list of regular expressions, e.g. [&quot;latest&quot;, &quot;v[0-9]+&quot;].</source>
+        <translation>„%1“ muss eine Liste regulärer Ausdrücke sein, z. B. [&quot;latest&quot;, &quot;v[0-9]+&quot;].</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every entry of &quot;%1&quot; must be a non-empty text.</source>
+        <translation>Jeder Eintrag von „%1“ muss ein nicht leerer Text sein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; in &quot;%2&quot; is not a valid regular expression: %3 (at character %4). Fix the pattern; it must match the whole tag.</source>
+        <translation>„%1“ in „%2“ ist kein gültiger regulärer Ausdruck: %3 (bei Zeichen %4). Korrigieren Sie das Muster; es muss auf den ganzen Tag passen.</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +2019,81 @@
     </message>
 </context>
 <context>
+    <name>berth::Planning</name>
+    <message>
+        <location filename="../core/retention/RetentionPlanner.cpp" line="+132"/>
+        <location line="+202"/>
+        <source>Listed by the kept index %1.</source>
+        <translation>Vom behaltenen Index %1 aufgeführt.</translation>
+    </message>
+    <message>
+        <location line="-195"/>
+        <location line="+201"/>
+        <source>Refers to the kept image %1.</source>
+        <translation>Verweist auf das behaltene Image %1.</translation>
+    </message>
+    <message>
+        <location line="-186"/>
+        <source>Tag %1 is immutable in this repository.</source>
+        <translation>Tag %1 ist in diesem Repository unveränderlich.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tag %1 matches the keep pattern &quot;%2&quot; of policy %3.</source>
+        <translation>Tag %1 passt auf das Behalten-Muster „%2“ der Richtlinie %3.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tag %1 was not set or moved for more than %2 days (last set %3).</source>
+        <translation>Tag %1 wurde seit mehr als %2 Tagen nicht gesetzt oder verschoben (zuletzt gesetzt %3).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not pulled or pushed for more than %1 days (last used %2).</source>
+        <translation>Seit mehr als %1 Tagen weder abgerufen noch hochgeladen (zuletzt verwendet %2).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No delete rule selects tag %1.</source>
+        <translation>Keine Löschregel wählt Tag %1 aus.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>One of the %1 most recently pushed tagged images (policy %2).</source>
+        <translation>Eines der %1 zuletzt hochgeladenen getaggten Images (Richtlinie %2).</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Only the tag goes: tag %1 keeps the image.</source>
+        <translation>Nur der Tag wird entfernt: Tag %1 behält das Image.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Untagged and pushed more than %1 days ago (%2).</source>
+        <translation>Ohne Tag und vor mehr als %1 Tagen hochgeladen (%2).</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Listed by the deleted index %1.</source>
+        <translation>Vom gelöschten Index %1 aufgeführt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refers to the deleted image %1.</source>
+        <translation>Verweist auf das gelöschte Image %1.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No delete rule selects it.</source>
+        <translation>Keine Löschregel wählt es aus.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Has %1 referrers (signatures, SBOMs...) and policy %2 keeps images with referrers.</source>
+        <translation>Hat %1 Referrer (Signaturen, SBOMs...) und Richtlinie %2 behält Images mit Referrern.</translation>
+    </message>
+</context>
+<context>
     <name>berth::PlatformTableModel</name>
     <message>
         <location filename="../app/console/models/DetailModels.cpp" line="-67"/>
@@ -2262,6 +2444,40 @@
     </message>
 </context>
 <context>
+    <name>berth::RegistryService</name>
+    <message>
+        <location filename="../core/registry/RegistryServiceRetention.cpp" line="+52"/>
+        <source>tag %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <source>The repository is gone.</source>
+        <translation>Das Repository existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>The tag is gone already.</source>
+        <translation>Der Tag existiert bereits nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The tag is immutable.</source>
+        <translation>Der Tag ist unveränderlich.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The tag was set again since the plan was made.</source>
+        <translation>Der Tag wurde seit der Planung erneut gesetzt.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Its tag %1 is immutable.</source>
+        <translation>Sein Tag %1 ist unveränderlich.</translation>
+    </message>
+</context>
+<context>
     <name>berth::RepositoryTableModel</name>
     <message>
         <location filename="../app/console/models/RepositoryTableModel.cpp" line="+179"/>
@@ -2534,6 +2750,54 @@
     </message>
 </context>
 <context>
+    <name>berth::RetentionPolicyStore</name>
+    <message>
+        <location filename="../core/retention/RetentionPolicyStore.cpp" line="+49"/>
+        <source>&quot;%1&quot; is not a valid policy name: use 1-100 letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</source>
+        <translation>„%1“ ist kein gültiger Richtlinienname: Verwenden Sie 1-100 Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; und &apos;.&apos;.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The stored rules of retention policy %1 are not valid (%2); update the policy with valid rules.</source>
+        <translation>Die gespeicherten Regeln der Aufbewahrungsrichtlinie %1 sind ungültig (%2); aktualisieren Sie die Richtlinie mit gültigen Regeln.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>There is no retention policy named &quot;%1&quot;; see the list of policies.</source>
+        <translation>Es gibt keine Aufbewahrungsrichtlinie namens „%1“; siehe die Liste der Richtlinien.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There is no repository %1; a policy can only apply to an existing repository (or to a compartment).</source>
+        <translation>Es gibt kein Repository %1; eine Richtlinie kann nur für ein vorhandenes Repository (oder ein Compartment) gelten.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There is no %1; create it first or choose another.</source>
+        <translation>Es gibt kein %1; legen Sie es zuerst an oder wählen Sie ein anderes.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The description is too long: at most 400 characters.</source>
+        <translation>Die Beschreibung ist zu lang: höchstens 400 Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A retention policy needs at least one delete rule: %1, %2 or %3.</source>
+        <translation>Eine Aufbewahrungsrichtlinie braucht mindestens eine Löschregel: %1, %2 oder %3.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A retention policy named &quot;%1&quot; exists already; choose another name.</source>
+        <translation>Eine Aufbewahrungsrichtlinie namens „%1“ gibt es bereits; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>There is no repository %1.</source>
+        <translation>Es gibt kein Repository %1.</translation>
+    </message>
+</context>
+<context>
     <name>berth::RetentionPreviewDialog</name>
     <message>
         <location filename="../app/console/dialogs/RetentionPreviewDialog.cpp" line="+39"/>
@@ -2633,6 +2897,89 @@
         <location line="+11"/>
         <source>The preview failed: %1</source>
         <translation>Die Vorschau ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>berth::RetentionRules</name>
+    <message>
+        <location filename="../core/retention/RetentionRules.cpp" line="+18"/>
+        <source>&quot;%1&quot; is not a retention rule. Known rules: %2.</source>
+        <translation>„%1“ ist keine Aufbewahrungsregel. Bekannte Regeln: %2.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&quot;%1&quot; must be true or false.</source>
+        <translation>„%1“ muss true oder false sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A retention policy needs at least one delete rule: %1, %2 or %3.</source>
+        <translation>Eine Aufbewahrungsrichtlinie braucht mindestens eine Löschregel: %1, %2 oder %3.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::RetentionRunResult</name>
+    <message numerus="yes">
+        <location filename="../core/retention/RetentionRunner.cpp" line="+42"/>
+        <source>Retention deleted %n image(s)</source>
+        <translation>
+            <numerusform>Aufbewahrung hat %n Image gelöscht</numerusform>
+            <numerusform>Aufbewahrung hat %n Images gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>removed %n tag(s)</source>
+        <translation>
+            <numerusform>%n Tag entfernt</numerusform>
+            <numerusform>%n Tags entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>kept %n image(s)</source>
+        <translation>
+            <numerusform>%n Image behalten</numerusform>
+            <numerusform>%n Images behalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>skipped %n changed since planning</source>
+        <translation>
+            <numerusform>%n seit der Planung geänderten Schritt übersprungen</numerusform>
+            <numerusform>%n seit der Planung geänderte Schritte übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About %1 come back at the next garbage collection.</source>
+        <translation>Etwa %1 werden bei der nächsten Speicherbereinigung frei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled before the end.</source>
+        <translation>Vor dem Ende abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::RetentionRunner</name>
+    <message>
+        <location line="+43"/>
+        <location line="+50"/>
+        <source>Planning was cancelled.</source>
+        <translation>Die Planung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <location line="+50"/>
+        <source>Planning %1</source>
+        <translation>Plane %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Applying retention to %1</source>
+        <translation>Wende Aufbewahrung auf %1 an</translation>
     </message>
 </context>
 <context>

@@ -877,6 +877,40 @@
     </message>
 </context>
 <context>
+    <name>RetentionJob</name>
+    <message>
+        <location filename="../core/retention/RetentionJob.cpp" line="+40"/>
+        <source>Retention policy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scheduled retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPolicy</name>
+    <message>
+        <location filename="../core/retention/RetentionPolicy.cpp" line="+10"/>
+        <source>repository %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionSnapshot</name>
+    <message>
+        <location filename="../core/retention/RetentionSnapshot.cpp" line="+21"/>
+        <source>There is no repository %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TlsCredentials</name>
     <message>
         <location filename="../server/tls/TlsCredentials.cpp" line="+27"/>
@@ -996,6 +1030,79 @@
     <message>
         <location line="+39"/>
         <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>berth</name>
+    <message>
+        <location filename="../core/registry/RegistryServiceRetention.cpp" line="+39"/>
+        <source>It is no longer in the repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It was deleted and pushed again since the plan was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>It was pushed again since the plan was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tag %1 was set on it since the plan was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The index %1 lists it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Its subject %1 stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The referrer %1 stays (pushed since the plan was made).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/retention/RetentionPlanner.cpp" line="+18"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/retention/RetentionRules.cpp" line="+28"/>
+        <source>&quot;%1&quot; must be a whole number, 0 or more (it is %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must be 0 or more, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; must be at most 100000, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; must be a list of regular expressions, e.g. [&quot;latest&quot;, &quot;v[0-9]+&quot;].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every entry of &quot;%1&quot; must be a non-empty text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; in &quot;%2&quot; is not a valid regular expression: %3 (at character %4). Fix the pattern; it must match the whole tag.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1912,6 +2019,81 @@
     </message>
 </context>
 <context>
+    <name>berth::Planning</name>
+    <message>
+        <location filename="../core/retention/RetentionPlanner.cpp" line="+132"/>
+        <location line="+202"/>
+        <source>Listed by the kept index %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-195"/>
+        <location line="+201"/>
+        <source>Refers to the kept image %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-186"/>
+        <source>Tag %1 is immutable in this repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tag %1 matches the keep pattern &quot;%2&quot; of policy %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tag %1 was not set or moved for more than %2 days (last set %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not pulled or pushed for more than %1 days (last used %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No delete rule selects tag %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>One of the %1 most recently pushed tagged images (policy %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Only the tag goes: tag %1 keeps the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Untagged and pushed more than %1 days ago (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Listed by the deleted index %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refers to the deleted image %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No delete rule selects it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Has %1 referrers (signatures, SBOMs...) and policy %2 keeps images with referrers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>berth::PlatformTableModel</name>
     <message>
         <location filename="../app/console/models/DetailModels.cpp" line="-67"/>
@@ -2262,6 +2444,40 @@
     </message>
 </context>
 <context>
+    <name>berth::RegistryService</name>
+    <message>
+        <location filename="../core/registry/RegistryServiceRetention.cpp" line="+52"/>
+        <source>tag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <source>The repository is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>The tag is gone already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The tag is immutable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The tag was set again since the plan was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Its tag %1 is immutable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>berth::RepositoryTableModel</name>
     <message>
         <location filename="../app/console/models/RepositoryTableModel.cpp" line="+179"/>
@@ -2534,6 +2750,54 @@
     </message>
 </context>
 <context>
+    <name>berth::RetentionPolicyStore</name>
+    <message>
+        <location filename="../core/retention/RetentionPolicyStore.cpp" line="+49"/>
+        <source>&quot;%1&quot; is not a valid policy name: use 1-100 letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The stored rules of retention policy %1 are not valid (%2); update the policy with valid rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>There is no retention policy named &quot;%1&quot;; see the list of policies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There is no repository %1; a policy can only apply to an existing repository (or to a compartment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There is no %1; create it first or choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The description is too long: at most 400 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A retention policy needs at least one delete rule: %1, %2 or %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A retention policy named &quot;%1&quot; exists already; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>There is no repository %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>berth::RetentionPreviewDialog</name>
     <message>
         <location filename="../app/console/dialogs/RetentionPreviewDialog.cpp" line="+39"/>
@@ -2632,6 +2896,89 @@
     <message>
         <location line="+11"/>
         <source>The preview failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>berth::RetentionRules</name>
+    <message>
+        <location filename="../core/retention/RetentionRules.cpp" line="+18"/>
+        <source>&quot;%1&quot; is not a retention rule. Known rules: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&quot;%1&quot; must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A retention policy needs at least one delete rule: %1, %2 or %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>berth::RetentionRunResult</name>
+    <message numerus="yes">
+        <location filename="../core/retention/RetentionRunner.cpp" line="+42"/>
+        <source>Retention deleted %n image(s)</source>
+        <translation>
+            <numerusform>Retention deleted %n image</numerusform>
+            <numerusform>Retention deleted %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>removed %n tag(s)</source>
+        <translation>
+            <numerusform>removed %n tag</numerusform>
+            <numerusform>removed %n tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>kept %n image(s)</source>
+        <translation>
+            <numerusform>kept %n image</numerusform>
+            <numerusform>kept %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>skipped %n changed since planning</source>
+        <translation>
+            <numerusform>skipped %n step that changed since planning</numerusform>
+            <numerusform>skipped %n steps that changed since planning</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About %1 come back at the next garbage collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled before the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>berth::RetentionRunner</name>
+    <message>
+        <location line="+43"/>
+        <location line="+50"/>
+        <source>Planning was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <location line="+50"/>
+        <source>Planning %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Applying retention to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

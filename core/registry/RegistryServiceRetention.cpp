@@ -1,9 +1,11 @@
+#include "governance/TagImmutability.h"
 #include "jobs/JobContext.h"
 #include "metadata/StoredTime.h"
 #include "registry/RegistryServicePrivate.h"
 
 #include <QCoreApplication>
 #include <QSet>
+#include <algorithm>
 
 namespace berth {
 
@@ -117,6 +119,14 @@ Result<RetentionApplyResult> RegistryService::applyRetention(const RepositoryRet
             auto repoId = d->metadata.repositoryId(plan.repository);
             if (!repoId)
                 return repoId.error();
+            // Immutability may have been switched on since the plan was made: re-read it per batch.
+            TagImmutability immutability;
+            if (repoId.value()) {
+                auto loaded = TagImmutability::load(d->metadata, *repoId.value());
+                if (!loaded)
+                    return loaded.error();
+                immutability = loaded.value();
+            }
             int steps = 0;
             tagEnd = nextTag;
             imageEnd = nextImage;
@@ -136,6 +146,10 @@ Result<RetentionApplyResult> RegistryService::applyRetention(const RepositoryRet
                     return current.error();
                 if (!current->next()) {
                     skip(what, tr("The tag is gone already."));
+                    continue;
+                }
+                if (immutability.isImmutable(t.tag)) {
+                    skip(what, tr("The tag is immutable."));
                     continue;
                 }
                 if (current->value(0).toString() != t.digest.toString() ||
@@ -164,6 +178,13 @@ Result<RetentionApplyResult> RegistryService::applyRetention(const RepositoryRet
                 auto tagged = d->metadata.tagsOf(image.manifestId);
                 if (!tagged)
                     return tagged.error();
+                const auto immutableTag =
+                    std::find_if(tagged.value().cbegin(), tagged.value().cend(),
+                                 [&](const QString& tag) { return immutability.isImmutable(tag); });
+                if (immutableTag != tagged.value().cend()) {
+                    skip(image.digest.toString(), tr("Its tag %1 is immutable.").arg(*immutableTag));
+                    continue;
+                }
                 auto removed = d->metadata.deleteManifest(image.manifestId);
                 if (!removed)
                     return removed.error();

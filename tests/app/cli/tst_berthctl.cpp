@@ -542,6 +542,17 @@ private slots:
             {"getOpenApi", {"openapi"}},
             {"getUsage", {"usage"}},
             {"getStorageUsage", {"usage", "storage"}},
+            {"listRetentionPolicies", {"retention", "list"}},
+            {"createRetentionPolicy", {"retention", "create"}},
+            {"getRetentionPolicy", {"retention", "show"}},
+            {"updateRetentionPolicy", {"retention", "update"}},
+            {"deleteRetentionPolicy", {"retention", "delete"}},
+            {"planRetentionPolicy", {"retention", "plan"}},
+            {"applyRetentionPolicy", {"retention", "apply"}},
+            {"listRetentionRuns", {"retention", "runs"}},
+            {"getPricing", {"pricing", "show"}},
+            {"setPricing", {"pricing", "set"}},
+            {"getCostReport", {"cost"}},
         };
         QSet<QString> seen;
         for (auto path = paths.begin(); path != paths.end(); ++path) {

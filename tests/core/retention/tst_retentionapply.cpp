@@ -6,6 +6,7 @@
 
 #include "RetentionFixture.h"
 #include "gc/GarbageCollector.h"
+#include "governance/TagImmutability.h"
 #include "jobs/JobContext.h"
 #include "oci/MediaTypes.h"
 #include "oci/Reference.h"
@@ -169,6 +170,48 @@ private slots:
         QVERIFY(hasTag(f.service(), QStringLiteral("m1")));
         QVERIFY(hasDigest(f.service(), moving));
         QVERIFY(!hasDigest(f.service(), untouched));
+    }
+
+    void skipsTagsMadeImmutableSincePlanning()
+    {
+        RetentionFixture f;
+        const Blob locked = f.push(Repo, QStringLiteral("v1"), QStringLiteral("locked"));
+        const Blob moving = f.push(Repo, QStringLiteral("m1"), QStringLiteral("moving"));
+        const Blob free = f.push(Repo, QStringLiteral("latest"), QStringLiteral("free"));
+        f.daysPass(50);
+        QVERIFY(f.putManifest(Repo, moving, QStringLiteral("m2"), ManifestType)); // m1 goes alone
+        f.daysPass(40);
+        f.addPolicy(QStringLiteral("p"), json("{\"notTaggedForDays\": 60}"), Repo);
+        auto plan = f.retention().planPolicy(QStringLiteral("p"));
+        QVERIFY(plan.ok());
+        QCOMPARE(RetentionFixture::deleted(plan.value()).size(), 2); // v1 and latest with their images
+        QCOMPARE(RetentionFixture::removedTags(plan.value()), QStringList{QStringLiteral("m1")});
+
+        // Between plan and apply an administrator makes the repository's tags immutable, except latest.
+        auto immutability = TagImmutability::make(true, {QStringLiteral("latest")});
+        QVERIFY(immutability.ok());
+        auto saved = f.service().metadata().transaction([&]() -> Result<void> {
+            auto id = f.service().metadata().repositoryId(Repo);
+            if (!id)
+                return id.error();
+            return immutability->save(f.service().metadata(), *id.value());
+        });
+        QVERIFY2(saved.ok(), qPrintable(saved.error().message));
+
+        auto applied = f.service().applyRetention(plan->repositories.first());
+        QVERIFY2(applied.ok(), qPrintable(applied.error().message));
+        QCOMPARE(applied->deletedImages, 1); // only the image tagged latest
+        QCOMPARE(applied->removedTags, 0);
+        QStringList reasons;
+        for (const RetentionSkip& s : applied->skipped)
+            reasons << s.what + QStringLiteral(": ") + s.reason;
+        const QString all = reasons.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("tag m1: The tag is immutable.")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("Its tag v1 is immutable.")), qPrintable(all));
+        QVERIFY(hasTag(f.service(), QStringLiteral("v1")));
+        QVERIFY(hasTag(f.service(), QStringLiteral("m1")));
+        QVERIFY(hasDigest(f.service(), locked));
+        QVERIFY(!hasDigest(f.service(), free));
     }
 
     void cancelStopsBetweenBatches()
