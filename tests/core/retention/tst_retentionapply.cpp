@@ -8,6 +8,7 @@
 #include "gc/GarbageCollector.h"
 #include "governance/TagImmutability.h"
 #include "jobs/JobContext.h"
+#include "metadata/MetadataStore.h"
 #include "oci/MediaTypes.h"
 #include "oci/Reference.h"
 #include "retention/RetentionJob.h"
