@@ -81,22 +81,29 @@ private slots:
         QCOMPARE(defaults.gcIntervalSeconds, qint64(24 * 3600));
         QCOMPARE(defaults.scrubIntervalSeconds, qint64(168 * 3600));
         QCOMPARE(defaults.gcGracePeriodSeconds, qint64(3600));
+        QCOMPARE(defaults.retentionIntervalSeconds, qint64(3600));
+        QCOMPARE(defaults.usageSampleIntervalSeconds, qint64(3600));
 
         DaemonOptions options;
         QString error;
         QVERIFY2(DaemonOptions::readConfigFile(
                      write(R"({"maintenance": {"gcIntervalHours": 6, "scrubIntervalHours": 0,
-                               "gcGracePeriodMinutes": 90}})"),
+                               "gcGracePeriodMinutes": 90, "retentionIntervalMinutes": 15,
+                               "usageSampleIntervalMinutes": 0}})"),
                      &options, &error),
                  qPrintable(error));
         QCOMPARE(options.gcIntervalSeconds, qint64(6 * 3600));
         QCOMPARE(options.scrubIntervalSeconds, qint64(0));
         QCOMPARE(options.gcGracePeriodSeconds, qint64(90 * 60));
+        QCOMPARE(options.retentionIntervalSeconds, qint64(15 * 60));
+        QCOMPARE(options.usageSampleIntervalSeconds, qint64(0));
 
         for (const QByteArray& bad :
              {QByteArray(R"({"maintenance": {"gcIntervalHours": -1}})"),
               QByteArray(R"({"maintenance": {"gcIntervalHours": 1.5}})"),
               QByteArray(R"({"maintenance": {"gcIntervalHours": "daily"}})"),
+              QByteArray(R"({"maintenance": {"retentionIntervalMinutes": -5}})"),
+              QByteArray(R"({"maintenance": {"usageSampleIntervalMinutes": "hourly"}})"),
               QByteArray(R"({"maintenance": {"gcEvery": 3}})"), QByteArray(R"({"maintenance": 24})")}) {
             DaemonOptions rejected;
             QVERIFY2(!DaemonOptions::readConfigFile(write(bad), &rejected, &error), bad.constData());
