@@ -2945,7 +2945,7 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>skipped %n changed since planning</source>
+        <source>skipped %n step(s) that changed since planning</source>
         <translation>
             <numerusform>%n seit der Planung geänderten Schritt übersprungen</numerusform>
             <numerusform>%n seit der Planung geänderte Schritte übersprungen</numerusform>

@@ -44,7 +44,7 @@ QString RetentionRunResult::describe() const
                    QStringLiteral(", ") + tr("kept %n image(s)", nullptr, plan.keptImages());
     if (!applied.skipped.isEmpty())
         text += QStringLiteral(", ") +
-                tr("skipped %n changed since planning", nullptr, int(applied.skipped.size()));
+                tr("skipped %n step(s) that changed since planning", nullptr, int(applied.skipped.size()));
     text += QStringLiteral(". ") + tr("About %1 come back at the next garbage collection.")
                                        .arg(QLocale::c().formattedDataSize(plan.reclaimableBytes));
     if (applied.cancelled)
