@@ -160,20 +160,6 @@ ApiParameter nameParameter()
         true};
 }
 
-ApiOperation operation(const char* method, const QString& path, const QString& id, const QString& tag,
-                       const QString& summary, ApiAccess access, std::function<ApiReply(ApiCall&)> run)
-{
-    ApiOperation op;
-    op.method = method;
-    op.path = path;
-    op.operationId = id;
-    op.tag = tag;
-    op.summary = summary;
-    op.access = access;
-    op.run = std::move(run);
-    return op;
-}
-
 } // namespace
 
 void LimitEndpoints::add(ApiTable& table)
@@ -202,7 +188,7 @@ void LimitEndpoints::add(ApiTable& table)
                    QStringLiteral("warningPercent")}));
 
     const QString base = QStringLiteral("/api/v1/limits");
-    ApiOperation get = operation(
+    ApiOperation get = ApiOperation::make(
         "GET", base, QStringLiteral("getLimits"), limitsTag,
         QStringLiteral("The registry's limits in force (berthd's configured defaults unless an administrator "
                        "changed them) and how many repositories it holds."),
@@ -210,7 +196,7 @@ void LimitEndpoints::add(ApiTable& table)
     get.responseSchema = S::ref(QStringLiteral("Limits"));
     table.operations.append(get);
 
-    ApiOperation put = operation(
+    ApiOperation put = ApiOperation::make(
         "PUT", base, QStringLiteral("setLimits"), limitsTag,
         QStringLiteral("Changes the registry's limits at run time (either or both). Lowering a limit below "
                        "the current figure refuses further pushes; nothing is deleted."),
@@ -222,7 +208,7 @@ void LimitEndpoints::add(ApiTable& table)
     table.operations.append(put);
 
     const QString one = QStringLiteral("/api/v1/repositories/{name}");
-    ApiOperation repo = operation(
+    ApiOperation repo = ApiOperation::make(
         "GET", one + QStringLiteral("/limits"), QStringLiteral("getRepositoryLimits"),
         QStringLiteral("repositories"),
         QStringLiteral("The repository's images (manifests) and the image limit in force for it: its own "
@@ -251,16 +237,16 @@ void LimitEndpoints::add(ApiTable& table)
                                                  "matching tags stay mutable, e.g. latest or dev-.*"))}},
         {QStringLiteral("enabled"), QStringLiteral("exclusions")});
     table.schemas.insert(QStringLiteral("TagImmutability"), immutability);
-    ApiOperation getRules =
-        operation("GET", one + QStringLiteral("/immutability"), QStringLiteral("getTagImmutability"),
-                  QStringLiteral("repositories"), QStringLiteral("The repository's tag immutability."),
-                  ApiAccess::repository(Permission::RepositoryInspect), getImmutability);
+    ApiOperation getRules = ApiOperation::make(
+        "GET", one + QStringLiteral("/immutability"), QStringLiteral("getTagImmutability"),
+        QStringLiteral("repositories"), QStringLiteral("The repository's tag immutability."),
+        ApiAccess::repository(Permission::RepositoryInspect), getImmutability);
     getRules.parameters = {nameParameter()};
     getRules.responseSchema = S::ref(QStringLiteral("TagImmutability"));
     getRules.errorStatuses = {404};
     table.operations.append(getRules);
 
-    ApiOperation setRules = operation(
+    ApiOperation setRules = ApiOperation::make(
         "PUT", one + QStringLiteral("/immutability"), QStringLiteral("setTagImmutability"),
         QStringLiteral("repositories"),
         QStringLiteral("Turns tag immutability on or off and sets its exclusion patterns (replacing them); "

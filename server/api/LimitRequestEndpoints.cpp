@@ -107,20 +107,6 @@ ApiParameter idParameter()
                         false};
 }
 
-ApiOperation operation(const char* method, const QString& path, const QString& id, const QString& summary,
-                       ApiAccess access, std::function<ApiReply(ApiCall&)> run)
-{
-    ApiOperation op;
-    op.method = method;
-    op.path = path;
-    op.operationId = id;
-    op.tag = QStringLiteral("limits");
-    op.summary = summary;
-    op.access = access;
-    op.run = std::move(run);
-    return op;
-}
-
 } // namespace
 
 QJsonObject LimitRequestEndpoints::toJson(const LimitRequest& r)
@@ -165,8 +151,8 @@ void LimitRequestEndpoints::add(ApiTable& table)
              QStringLiteral("status")}));
 
     const QString base = QStringLiteral("/api/v1/limit-requests");
-    ApiOperation post = operation(
-        "POST", base, QStringLiteral("createLimitRequest"),
+    ApiOperation post = ApiOperation::make(
+        "POST", base, QStringLiteral("createLimitRequest"), QStringLiteral("limits"),
         QStringLiteral("Asks for a higher limit: the registry's repositories, or one repository's images. An "
                        "administrator approves (the limit is raised) or declines it."),
         ApiAccess::signedIn(), create);
@@ -181,8 +167,8 @@ void LimitRequestEndpoints::add(ApiTable& table)
     post.errorStatuses = {404};
     table.operations.append(post);
 
-    ApiOperation all = operation(
-        "GET", base, QStringLiteral("listLimitRequests"),
+    ApiOperation all = ApiOperation::make(
+        "GET", base, QStringLiteral("listLimitRequests"), QStringLiteral("limits"),
         QStringLiteral("Limit increase requests, newest first: an administrator's view has everybody's, "
                        "anybody else's only their own."),
         ApiAccess::signedIn(), list);
@@ -198,9 +184,9 @@ void LimitRequestEndpoints::add(ApiTable& table)
     table.operations.append(all);
 
     const QString one = base + QStringLiteral("/{id}");
-    ApiOperation show = operation("GET", one, QStringLiteral("getLimitRequest"),
-                                  QStringLiteral("One request (your own, or any for administrators)."),
-                                  ApiAccess::signedIn(), get);
+    ApiOperation show = ApiOperation::make(
+        "GET", one, QStringLiteral("getLimitRequest"), QStringLiteral("limits"),
+        QStringLiteral("One request (your own, or any for administrators)."), ApiAccess::signedIn(), get);
     show.parameters = {idParameter()};
     show.responseSchema = S::ref(QStringLiteral("LimitRequest"));
     show.errorStatuses = {404};
@@ -208,8 +194,9 @@ void LimitRequestEndpoints::add(ApiTable& table)
 
     const QJsonObject noteBody =
         S::object({{QStringLiteral("note"), S::string(QStringLiteral("Optional, shown to the requester."))}});
-    ApiOperation approve = operation(
+    ApiOperation approve = ApiOperation::make(
         "POST", one + QStringLiteral("/approve"), QStringLiteral("approveLimitRequest"),
+        QStringLiteral("limits"),
         QStringLiteral("Approves a pending request: the limit is raised to the requested value at once."),
         ApiAccess::administrator(), [](ApiCall& call) { return decide(call, true); });
     approve.parameters = {idParameter()};
@@ -218,10 +205,10 @@ void LimitRequestEndpoints::add(ApiTable& table)
     approve.errorStatuses = {404, 409};
     table.operations.append(approve);
 
-    ApiOperation decline =
-        operation("POST", one + QStringLiteral("/decline"), QStringLiteral("declineLimitRequest"),
-                  QStringLiteral("Declines a pending request with a note saying why."),
-                  ApiAccess::administrator(), [](ApiCall& call) { return decide(call, false); });
+    ApiOperation decline = ApiOperation::make(
+        "POST", one + QStringLiteral("/decline"), QStringLiteral("declineLimitRequest"),
+        QStringLiteral("limits"), QStringLiteral("Declines a pending request with a note saying why."),
+        ApiAccess::administrator(), [](ApiCall& call) { return decide(call, false); });
     decline.parameters = {idParameter()};
     decline.requestSchema = noteBody;
     decline.responseSchema = S::ref(QStringLiteral("LimitRequest"));

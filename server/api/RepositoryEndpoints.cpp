@@ -195,20 +195,6 @@ ApiReply deleteTag(ApiCall& call)
     return ApiReply::noContent();
 }
 
-ApiOperation operation(const char* method, const QString& path, const QString& id, const QString& summary,
-                       ApiAccess access, std::function<ApiReply(ApiCall&)> run)
-{
-    ApiOperation op;
-    op.method = method;
-    op.path = path;
-    op.operationId = id;
-    op.tag = QStringLiteral("repositories");
-    op.summary = summary;
-    op.access = access;
-    op.run = std::move(run);
-    return op;
-}
-
 } // namespace
 
 QJsonObject RepositoryEndpoints::toJson(const RepositorySummary& r)
@@ -278,11 +264,11 @@ void RepositoryEndpoints::add(ApiTable& table)
     const QString base = QStringLiteral("/api/v1/repositories");
     const QString one = base + QStringLiteral("/{name}");
 
-    ApiOperation list =
-        operation("GET", base, QStringLiteral("listRepositories"),
-                  QStringLiteral("Repositories in a compartment that you may inspect, by name."),
-                  ApiAccess::compartment(Permission::RepositoryInspect, QStringLiteral("compartment")),
-                  listRepositories);
+    ApiOperation list = ApiOperation::make(
+        "GET", base, QStringLiteral("listRepositories"), QStringLiteral("repositories"),
+        QStringLiteral("Repositories in a compartment that you may inspect, by name."),
+        ApiAccess::compartment(Permission::RepositoryInspect, QStringLiteral("compartment")),
+        listRepositories);
     list.parameters = {ApiParameter{QStringLiteral("compartment"), ApiParameter::In::Query,
                                     QStringLiteral("\"A:B\"; absent or \"\" is the tenancy."), S::string(),
                                     false, false},
@@ -293,12 +279,12 @@ void RepositoryEndpoints::add(ApiTable& table)
     list.responseSchema = S::page(S::ref(QStringLiteral("Repository")));
     table.operations.append(list);
 
-    ApiOperation create =
-        operation("POST", base, QStringLiteral("createRepository"),
-                  QStringLiteral("Creates an empty repository in a compartment (public needs "
-                                 "REPOSITORY_MANAGE there too)."),
-                  ApiAccess::compartment(Permission::RepositoryCreate, QStringLiteral("compartment")),
-                  createRepository);
+    ApiOperation create = ApiOperation::make(
+        "POST", base, QStringLiteral("createRepository"), QStringLiteral("repositories"),
+        QStringLiteral("Creates an empty repository in a compartment (public needs "
+                       "REPOSITORY_MANAGE there too)."),
+        ApiAccess::compartment(Permission::RepositoryCreate, QStringLiteral("compartment")),
+        createRepository);
     create.requestSchema =
         S::object({{QStringLiteral("name"), S::string(QStringLiteral("e.g. team/app"))},
                    {QStringLiteral("compartment"),
@@ -311,15 +297,16 @@ void RepositoryEndpoints::add(ApiTable& table)
     table.operations.append(create);
 
     ApiOperation get =
-        operation("GET", one, QStringLiteral("getRepository"), QStringLiteral("One repository."),
-                  ApiAccess::repository(Permission::RepositoryInspect), getRepository);
+        ApiOperation::make("GET", one, QStringLiteral("getRepository"), QStringLiteral("repositories"),
+                           QStringLiteral("One repository."),
+                           ApiAccess::repository(Permission::RepositoryInspect), getRepository);
     get.parameters = {nameParameter()};
     get.responseSchema = S::ref(QStringLiteral("Repository"));
     get.errorStatuses = {404};
     table.operations.append(get);
 
-    ApiOperation update = operation(
-        "PATCH", one, QStringLiteral("updateRepository"),
+    ApiOperation update = ApiOperation::make(
+        "PATCH", one, QStringLiteral("updateRepository"), QStringLiteral("repositories"),
         QStringLiteral(
             "Moves the repository to another compartment (needs REPOSITORY_MANAGE there too) and/or "
             "changes whether it is public."),
@@ -332,18 +319,19 @@ void RepositoryEndpoints::add(ApiTable& table)
     update.errorStatuses = {404};
     table.operations.append(update);
 
-    ApiOperation remove = operation("DELETE", one, QStringLiteral("deleteRepository"),
-                                    QStringLiteral("Deletes the repository with its images and tags."),
-                                    ApiAccess::repository(Permission::RepositoryDelete), deleteRepository);
+    ApiOperation remove =
+        ApiOperation::make("DELETE", one, QStringLiteral("deleteRepository"), QStringLiteral("repositories"),
+                           QStringLiteral("Deletes the repository with its images and tags."),
+                           ApiAccess::repository(Permission::RepositoryDelete), deleteRepository);
     remove.parameters = {nameParameter()};
     remove.status = 204;
     remove.errorStatuses = {404};
     table.operations.append(remove);
 
-    ApiOperation images =
-        operation("GET", one + QStringLiteral("/images"), QStringLiteral("listImages"),
-                  QStringLiteral("The repository's manifests, newest push first, with their tags."),
-                  ApiAccess::repository(Permission::RepositoryInspect), listImages);
+    ApiOperation images = ApiOperation::make(
+        "GET", one + QStringLiteral("/images"), QStringLiteral("listImages"), QStringLiteral("repositories"),
+        QStringLiteral("The repository's manifests, newest push first, with their tags."),
+        ApiAccess::repository(Permission::RepositoryInspect), listImages);
     images.parameters = {nameParameter()};
     images.parameters += ApiPage::parameters();
     images.responseSchema = S::page(S::ref(QStringLiteral("Image")));
@@ -351,10 +339,11 @@ void RepositoryEndpoints::add(ApiTable& table)
     table.operations.append(images);
 
     ApiOperation deleteImageOp =
-        operation("DELETE", one + QStringLiteral("/images/{digest}"), QStringLiteral("deleteImage"),
-                  QStringLiteral("Deletes a manifest and every tag pointing at it (and, with "
-                                 "referrers=true, its referrers)."),
-                  ApiAccess::repository(Permission::RepositoryDelete), deleteImage);
+        ApiOperation::make("DELETE", one + QStringLiteral("/images/{digest}"), QStringLiteral("deleteImage"),
+                           QStringLiteral("repositories"),
+                           QStringLiteral("Deletes a manifest and every tag pointing at it (and, with "
+                                          "referrers=true, its referrers)."),
+                           ApiAccess::repository(Permission::RepositoryDelete), deleteImage);
     deleteImageOp.parameters = {nameParameter(),
                                 ApiParameter{QStringLiteral("digest"), ApiParameter::In::Path,
                                              QStringLiteral("sha256:..."), S::string(), true, false},
@@ -366,9 +355,10 @@ void RepositoryEndpoints::add(ApiTable& table)
     deleteImageOp.errorStatuses = {404};
     table.operations.append(deleteImageOp);
 
-    ApiOperation untag = operation("DELETE", one + QStringLiteral("/tags/{tag}"), QStringLiteral("deleteTag"),
-                                   QStringLiteral("Removes a tag; the manifest stays."),
-                                   ApiAccess::repository(Permission::RepositoryDelete), deleteTag);
+    ApiOperation untag = ApiOperation::make("DELETE", one + QStringLiteral("/tags/{tag}"),
+                                            QStringLiteral("deleteTag"), QStringLiteral("repositories"),
+                                            QStringLiteral("Removes a tag; the manifest stays."),
+                                            ApiAccess::repository(Permission::RepositoryDelete), deleteTag);
     untag.parameters = {nameParameter(), ApiParameter{QStringLiteral("tag"), ApiParameter::In::Path,
                                                       QString(), S::string(), true, false}};
     untag.status = 204;
