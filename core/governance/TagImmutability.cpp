@@ -9,15 +9,6 @@
 
 namespace berth {
 
-namespace {
-
-QRegularExpression fullMatch(const QString& pattern)
-{
-    return QRegularExpression(QRegularExpression::anchoredPattern(pattern));
-}
-
-} // namespace
-
 Result<TagImmutability> TagImmutability::make(bool enabled, const QStringList& exclusions)
 {
     if (exclusions.size() > MaxExclusions) {
@@ -41,7 +32,7 @@ Result<TagImmutability> TagImmutability::make(bool enabled, const QStringList& e
                     .arg(re.patternErrorOffset()));
         }
         if (!result.m_exclusions.contains(pattern))
-            result.m_exclusions << pattern;
+            result.addExclusion(pattern);
     }
     return result;
 }
@@ -53,9 +44,9 @@ bool TagImmutability::isImmutable(const QString& tag) const
 
 QString TagImmutability::exclusionMatching(const QString& tag) const
 {
-    for (const QString& pattern : m_exclusions) {
-        if (fullMatch(pattern).match(tag).hasMatch())
-            return pattern;
+    for (qsizetype i = 0; i < m_matchers.size(); ++i) {
+        if (m_matchers[i].match(tag).hasMatch())
+            return m_exclusions[i];
     }
     return QString();
 }
@@ -74,9 +65,15 @@ Result<TagImmutability> TagImmutability::load(const MetadataStore& metadata, qin
     const QJsonArray patterns = QJsonDocument::fromJson(q.value().value(1).toString().toUtf8()).array();
     for (const QJsonValue& p : patterns) {
         if (p.isString() && !p.toString().isEmpty())
-            result.m_exclusions << p.toString();
+            result.addExclusion(p.toString());
     }
     return result;
+}
+
+void TagImmutability::addExclusion(const QString& pattern)
+{
+    m_exclusions << pattern;
+    m_matchers << QRegularExpression(QRegularExpression::anchoredPattern(pattern));
 }
 
 Result<void> TagImmutability::save(MetadataStore& metadata, qint64 repositoryId) const

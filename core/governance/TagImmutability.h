@@ -2,6 +2,8 @@
 
 #include "util/Result.h"
 
+#include <QList>
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace berth {
@@ -35,8 +37,11 @@ public:
     Result<void> save(MetadataStore& metadata, qint64 repositoryId) const;
 
 private:
+    void addExclusion(const QString& pattern);
+
     bool m_enabled = false;
     QStringList m_exclusions;
+    QList<QRegularExpression> m_matchers; ///< m_exclusions compiled once, anchored to the whole tag
 };
 
 } // namespace berth

@@ -70,7 +70,6 @@ private:
     QVector<QString> m_rule, m_policy, m_reason;
     QVector<int> m_deletingPolicy;
     QList<RetentionTagRemoval> m_removals;
-    QList<QRegularExpression> m_exclusions; ///< tag immutability exclusions, whole tag
 };
 
 void Planning::link()
@@ -90,8 +89,6 @@ void Planning::link()
     m_policy.resize(n);
     m_reason.resize(n);
     m_deletingPolicy.fill(-1, n);
-    for (const QString& pattern : m_s.immutableExclusions)
-        m_exclusions << QRegularExpression(QRegularExpression::anchoredPattern(pattern));
     for (qsizetype i = 0; i < n; ++i) {
         const RetentionSnapshot::Manifest& m = m_s.manifests[i];
         for (const QString& child : m.children) {
@@ -163,15 +160,10 @@ void Planning::keep(qsizetype first, const QString& rule, const QString& reason)
 TagVerdict Planning::judgeTag(qsizetype i, const RetentionSnapshot::Tag& tag) const
 {
     TagVerdict v;
-    if (m_s.immutableTags) {
-        bool excluded = false;
-        for (const QRegularExpression& re : m_exclusions)
-            excluded = excluded || re.match(tag.name).hasMatch();
-        if (!excluded) {
-            v.rule = RetentionPlan::ImmutableTag;
-            v.reason = tr("Tag %1 is immutable in this repository.").arg(tag.name);
-            return v;
-        }
+    if (m_s.immutability.isImmutable(tag.name)) {
+        v.rule = RetentionPlan::ImmutableTag;
+        v.reason = tr("Tag %1 is immutable in this repository.").arg(tag.name);
+        return v;
     }
     for (const RetentionPolicy& p : m_keeping) {
         const QString pattern = p.rules.keepingPattern(tag.name);

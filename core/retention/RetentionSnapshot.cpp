@@ -23,17 +23,10 @@ Result<RetentionSnapshot> RetentionSnapshot::load(const MetadataStore& metadata,
     s.repositoryId = *id.value();
     const QVariantList repo{s.repositoryId};
 
-    auto immutability = metadata.exec(
-        QStringLiteral("SELECT immutable_tags, immutable_tag_exclusions FROM repositories WHERE id = ?"),
-        repo);
+    auto immutability = TagImmutability::load(metadata, s.repositoryId);
     if (!immutability)
         return immutability.error();
-    if (immutability->next()) {
-        s.immutableTags = immutability->value(0).toBool();
-        for (const QJsonValue& v :
-             QJsonDocument::fromJson(immutability->value(1).toString().toUtf8()).array())
-            s.immutableExclusions << v.toString();
-    }
+    s.immutability = immutability.value();
 
     auto manifests = metadata.exec(
         QStringLiteral(

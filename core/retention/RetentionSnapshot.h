@@ -1,5 +1,6 @@
 #pragma once
 
+#include "governance/TagImmutability.h"
 #include "oci/Digest.h"
 #include "util/Result.h"
 
@@ -43,8 +44,7 @@ struct RetentionSnapshot
     QString repository;
     /// Tag immutability (core/governance): immutable tags are never removed by retention, except those
     /// matching an exclusion (regular expressions, whole tag).
-    bool immutableTags = false;
-    QStringList immutableExclusions;
+    TagImmutability immutability;
     QList<Manifest> manifests;
     QHash<QString, qint64> blobSizes; ///< digest -> size of what the repository holds
     /// digest -> other repositories with a manifest of that digest or a manifest referencing it
