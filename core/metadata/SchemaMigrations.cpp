@@ -245,6 +245,44 @@ const QList<MetadataStore::Migration>& MetadataStore::migrations()
                             " pulls INTEGER NOT NULL DEFAULT 0,"
                             " PRIMARY KEY (repository_id, tag))"),
          }},
+        {7,
+         QStringLiteral("licence-gated repositories: licences with their published versions, acceptances; "
+                        "repository descriptions"),
+         {
+             // Shown in the portal and the console.
+             QStringLiteral("ALTER TABLE repositories ADD COLUMN description TEXT NOT NULL DEFAULT ''"),
+             // A licence gates one repository or a compartment (everything below it). A repository's own
+             // licence wins over its compartments'; the nearest compartment wins over those above it.
+             QStringLiteral("CREATE TABLE licences ("
+                            " id INTEGER PRIMARY KEY,"
+                            " ocid TEXT NOT NULL UNIQUE,"
+                            " compartment_id INTEGER UNIQUE REFERENCES compartments(id) ON DELETE CASCADE,"
+                            " repository_id INTEGER UNIQUE REFERENCES repositories(id) ON DELETE CASCADE,"
+                            " current_version TEXT NOT NULL," // licence_versions.version in force
+                            " created_at INTEGER NOT NULL,"
+                            " updated_at INTEGER NOT NULL,"
+                            " CHECK ((compartment_id IS NULL) <> (repository_id IS NULL)))"),
+             // Every version ever published; a published version's text never changes.
+             QStringLiteral("CREATE TABLE licence_versions ("
+                            " licence_id INTEGER NOT NULL REFERENCES licences(id) ON DELETE CASCADE,"
+                            " version TEXT NOT NULL COLLATE BINARY,"
+                            " title TEXT NOT NULL,"
+                            " format TEXT NOT NULL," // text, markdown
+                            " body TEXT NOT NULL,"
+                            " published_by TEXT NOT NULL DEFAULT '',"
+                            " published_at INTEGER NOT NULL,"
+                            " PRIMARY KEY (licence_id, version))"),
+             // Names, not ids: the record outlives deleted users. channel: portal, api, cli, console.
+             QStringLiteral("CREATE TABLE licence_acceptances ("
+                            " licence_id INTEGER NOT NULL REFERENCES licences(id) ON DELETE CASCADE,"
+                            " version TEXT NOT NULL COLLATE BINARY,"
+                            " user_name TEXT NOT NULL COLLATE BINARY,"
+                            " accepted_at INTEGER NOT NULL,"
+                            " client_address TEXT NOT NULL DEFAULT '',"
+                            " channel TEXT NOT NULL DEFAULT '',"
+                            " PRIMARY KEY (licence_id, version, user_name))"),
+             QStringLiteral("CREATE INDEX licence_acceptances_by_user ON licence_acceptances (user_name)"),
+         }},
     };
     return list;
 }
