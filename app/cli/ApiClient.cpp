@@ -77,6 +77,7 @@ ApiResponse ApiClient::request(const QByteArray& method, const QString& path, co
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "berthctl/" BERTH_VERSION);
+    request.setRawHeader("X-Berth-Client", "berthctl"); // licence acceptances record the channel they came by
     if (!m_settings.user.isEmpty())
         request.setRawHeader(
             "Authorization",

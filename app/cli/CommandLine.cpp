@@ -14,6 +14,7 @@
 #include "cli/GroupCommands.h"
 #include "cli/ImageCommands.h"
 #include "cli/Invocation.h"
+#include "cli/LicenceCommands.h"
 #include "cli/LimitCommands.h"
 #include "cli/NetworkSourceCommands.h"
 #include "cli/OpenApiCommand.h"
@@ -85,6 +86,7 @@ CommandLine::CommandLine(QTextStream& out, QTextStream& err, QIODevice* input,
     m_families.push_back(std::make_unique<LimitCommands>());   // issue 6: limits and increase requests
     m_families.push_back(std::make_unique<PricingCommands>()); // issue 6: price sheet
     m_families.push_back(std::make_unique<CostCommands>());    // issue 6: cost report
+    m_families.push_back(std::make_unique<LicenceCommands>()); // issue 7: licence-gated repositories
     m_families.push_back(std::make_unique<OpenApiCommand>());
 }
 

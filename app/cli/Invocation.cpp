@@ -1,6 +1,15 @@
 #include "cli/Invocation.h"
 
+#include <QFile>
 #include <QJsonArray>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#define berth_isatty _isatty
+#else
+#include <unistd.h>
+#define berth_isatty isatty
+#endif
 
 namespace berth {
 
@@ -24,6 +33,12 @@ QString Invocation::readLine()
 QByteArray Invocation::readAll()
 {
     return m_input ? m_input->readAll() : QByteArray();
+}
+
+bool Invocation::inputIsTerminal() const
+{
+    const auto* file = qobject_cast<const QFile*>(m_input);
+    return file && file->handle() >= 0 && berth_isatty(file->handle()) != 0;
 }
 
 int Invocation::usageError(const QString& message)

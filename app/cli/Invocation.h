@@ -41,6 +41,8 @@ public:
     QString readLine();
     /// Everything left on standard input.
     QByteArray readAll();
+    /// Standard input is a terminal a person types at (not a pipe, a file or a test's buffer).
+    bool inputIsTerminal() const;
 
     /// Prints "berthctl: <message>" and a hint to the subcommand's help; returns 2.
     int usageError(const QString& message);

@@ -21,7 +21,7 @@ QString compartmentText(const QString& path)
 
 QString RepositoryCommands::summary() const
 {
-    return tr("Repositories: list, create, show, move, make public, delete.");
+    return tr("Repositories: list, create, show, move, make public, describe, delete.");
 }
 
 QList<Subcommand> RepositoryCommands::subcommands() const
@@ -54,6 +54,13 @@ QList<Subcommand> RepositoryCommands::subcommands() const
          {name, {QStringLiteral("true|false"), tr("Whether anyone may pull it.")}},
          {},
          setPublic},
+        {QStringLiteral("update"),
+         tr("Changes a repository's description (plain text, shown in the portal and by repos show)."),
+         {name},
+         {QCommandLineOption(QStringLiteral("description"),
+                             tr("The new description, at most 2000 characters (\"\" removes it)."),
+                             QStringLiteral("TEXT"))},
+         update},
         {QStringLiteral("delete"),
          tr("Deletes a repository with all its images and tags."),
          {name},
@@ -65,10 +72,22 @@ QList<Subcommand> RepositoryCommands::subcommands() const
 
 void RepositoryCommands::printRepository(Invocation& call, const QJsonObject& r)
 {
+    const QJsonObject licence = r.value(QStringLiteral("licence")).toObject();
+    QString licenceText = tr("none");
+    if (!licence.isEmpty()) {
+        const QString title = licence.value(QStringLiteral("title")).toString();
+        const QString version = licence.value(QStringLiteral("version")).toString();
+        licenceText =
+            licence.value(QStringLiteral("inherited")).toBool()
+                ? tr("\"%1\" version %2, from its compartment (pulls need it accepted)").arg(title, version)
+                : tr("\"%1\" version %2 (pulls need it accepted)").arg(title, version);
+    }
     call.output().record({
         {tr("Name"), r.value(QStringLiteral("name")).toString()},
+        {tr("Description"), Output::orDash(r.value(QStringLiteral("description")).toString())},
         {tr("Compartment"), compartmentText(r.value(QStringLiteral("compartment")).toString())},
         {tr("Public"), Output::yesNo(r.value(QStringLiteral("public")).toBool())},
+        {tr("Licence"), licenceText},
         {tr("Images"), QString::number(r.value(QStringLiteral("manifestCount")).toInteger())},
         {tr("Tags"), QString::number(r.value(QStringLiteral("tagCount")).toInteger())},
         {tr("Created"), Output::time(r.value(QStringLiteral("createdAt")))},
@@ -143,6 +162,20 @@ int RepositoryCommands::setPublic(Invocation& call)
         const QString name = r.value(QStringLiteral("name")).toString();
         call.output().message(value ? tr("Repository %1 is public: anyone may pull it.").arg(name)
                                     : tr("Repository %1 is private.").arg(name));
+    });
+}
+
+int RepositoryCommands::update(Invocation& call)
+{
+    if (!call.isSet(QStringLiteral("description")))
+        return call.usageError(tr("Say what to change: --description TEXT."));
+    const QString description = call.value(QStringLiteral("description"));
+    const ApiResponse response = call.api().send("PATCH", repositoryUrl(call.argument(0)),
+                                                 QJsonObject{{QStringLiteral("description"), description}});
+    return call.show(response, [&](const QJsonObject& r) {
+        const QString name = r.value(QStringLiteral("name")).toString();
+        call.output().message(description.isEmpty() ? tr("Repository %1 has no description now.").arg(name)
+                                                    : tr("Updated the description of %1.").arg(name));
     });
 }
 

@@ -8,7 +8,7 @@ namespace berth {
 
 class Invocation;
 
-/// berthctl repos: list, create, show, move, set-public and delete repositories.
+/// berthctl repos: list, create, show, move, set-public, update (description) and delete repositories.
 class RepositoryCommands : public CommandFamily
 {
     Q_DECLARE_TR_FUNCTIONS(RepositoryCommands)
@@ -25,6 +25,7 @@ private:
     static int remove(Invocation& call);
     static int move(Invocation& call);
     static int setPublic(Invocation& call);
+    static int update(Invocation& call);
     static void printRepository(Invocation& call, const QJsonObject& repository);
 };
 
