@@ -45,6 +45,11 @@ Error IamErrors::protectedObject(const QString& message)
     return make(ErrorCode::Denied, "PROTECTED", message);
 }
 
+Error IamErrors::conflict(const QString& message)
+{
+    return make(ErrorCode::Unsupported, "CONFLICT", message);
+}
+
 Error IamErrors::limitReached(const QString& message)
 {
     return make(ErrorCode::TooManyRequests, "LIMIT_REACHED", message);

@@ -13,6 +13,9 @@ namespace berth {
 ///   ALREADY_EXISTS (ErrorCode::Unsupported) the name is taken
 ///   NOT_EMPTY (ErrorCode::Unsupported)     a compartment still holds something
 ///   PROTECTED (ErrorCode::Denied)          the tenancy, Administrators, the last administrator
+///   CONFLICT (ErrorCode::Unsupported)      the request contradicts the current state (a published licence
+///                                          version given another text; accepting a version no longer in
+///                                          force)
 ///   LIMIT_REACHED (ErrorCode::TooManyRequests) too many auth tokens
 ///   CREDENTIALS (ErrorCode::Unauthorized)  wrong user name, password or token; locked account
 class IamErrors
@@ -24,6 +27,7 @@ public:
     static Error alreadyExists(const QString& message);
     static Error notEmpty(const QString& message);
     static Error protectedObject(const QString& message);
+    static Error conflict(const QString& message);
     static Error limitReached(const QString& message);
     static Error credentials(const QString& message, const QString& why);
 

@@ -72,7 +72,7 @@ struct LicenceAcceptance
     QString userName;
     QDateTime acceptedAt; ///< UTC
     QString clientAddress;
-    QString channel; ///< "portal", "api", "cli", "console"
+    QString channel;             ///< "portal", "api", "cli", "console"
     bool currentVersion = false; ///< the accepted version is still the one in force
 };
 
@@ -88,7 +88,7 @@ struct LicenceCheck
     bool satisfied() const { return !required || accepted; }
 };
 
-QString licenceFormatName(LicenceFormat format);             ///< "text", "markdown"
+QString licenceFormatName(LicenceFormat format);                     ///< "text", "markdown"
 bool parseLicenceFormat(const QString& name, LicenceFormat* format); ///< false for anything else
 
 } // namespace berth

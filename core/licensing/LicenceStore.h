@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <atomic>
+#include <mutex>
 #include <optional>
 
 namespace berth {
@@ -16,7 +17,7 @@ class MetadataStore;
 struct LicenceAcceptanceFilter
 {
     QString licenceOcid;
-    QString repository;          ///< the licence in force for this repository
+    QString repository;                         ///< the licence in force for this repository
     std::optional<CompartmentPath> compartment; ///< licences set on this compartment or below it
     QString userName;
     bool currentVersionOnly = false;
@@ -74,11 +75,20 @@ public:
     static Result<void> validate(const LicenceVersion& version);
 
 private:
+    /// False only when no licence exists (the count is read from the database once, then kept).
+    Result<bool> anyLicence() const;
+    /// Keeps m_licenceCount right after a licence was created or removed (after the commit).
+    void licenceCreated();
+    void licenceRemoved();
+
     MetadataStore& m_metadata;
     Clock& m_clock;
     /// Licences in the database as last seen: -1 unknown (count on first check). Publishing raises
     /// it; cascaded deletes can leave it high, which only costs the fast path.
     mutable std::atomic<qint64> m_licenceCount{-1};
+    /// Held while the count is read from the database and while it changes, so a count read before a
+    /// licence was committed can never overwrite the change.
+    mutable std::mutex m_countMutex;
 };
 
 } // namespace berth

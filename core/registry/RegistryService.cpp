@@ -2,6 +2,7 @@
 
 #include "iam/IamErrors.h"
 #include "iam/IdentityStore.h"
+#include "licensing/LicenceStore.h"
 #include "oci/Names.h"
 #include "registry/RegistryServicePrivate.h"
 #include "storage/DataDirectoryLock.h"
@@ -24,6 +25,8 @@ RegistryService::RegistryService(Options options, QObject* parent)
         if (d->metadata.isOpen())
             flushStatistics();
     });
+    // ---- licences
+    d->licences = std::make_unique<LicenceStore>(d->metadata, *m_options.clock);
 }
 
 RegistryService::~RegistryService()
@@ -114,6 +117,13 @@ void RegistryService::flushStatistics()
 UsageMeter& RegistryService::usageMeter()
 {
     return *d->usage;
+}
+
+// ---- licences
+
+LicenceStore& RegistryService::licences()
+{
+    return *d->licences;
 }
 
 // ---- repositories
@@ -300,6 +310,40 @@ Result<void> RegistryService::deleteRepository(const QString& repository)
     d->pulls.forget(repository);
     emit registryEvent(Private::makeEvent(RegistryEventType::RepositoryDeleted, repository, Digest(), now));
     return {};
+}
+
+Result<void> RegistryService::setRepositoryDescription(const QString& repository, const QString& text)
+{
+    if (auto valid = Private::checkRepositoryName(repository); !valid)
+        return valid;
+    QString description = text;
+    description.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    if (description.size() > MaxDescriptionLength) {
+        return IamErrors::invalid(
+            QStringLiteral("The description is %1 characters long: shorten it to at most %2.")
+                .arg(description.size())
+                .arg(MaxDescriptionLength));
+    }
+    for (QChar c : std::as_const(description)) {
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t')) {
+            const QString code = QStringLiteral("%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper();
+            return IamErrors::invalid(
+                QStringLiteral("The description contains the control character U+%1: use "
+                               "plain text (line breaks and tabs are fine).")
+                    .arg(code));
+        }
+    }
+    auto done = d->metadata.transaction([&]() -> Result<void> {
+        auto id = d->existingRepository(repository);
+        if (!id)
+            return id.error();
+        auto q = d->metadata.exec(QStringLiteral("UPDATE repositories SET description = ? WHERE id = ?"),
+                                  {description.isNull() ? QStringLiteral("") : description, id.value()});
+        if (!q)
+            return q.error();
+        return {};
+    });
+    return done;
 }
 
 } // namespace berth

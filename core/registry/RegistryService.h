@@ -4,8 +4,8 @@
 #include "iam/CompartmentPath.h"
 #include "oci/Reference.h"
 #include "registry/RegistryTypes.h"
-#include "retention/RetentionPlan.h"
 #include "registry/UploadLease.h"
+#include "retention/RetentionPlan.h"
 #include "storage/StorageOptions.h"
 #include "util/Clock.h"
 #include "util/Result.h"
@@ -19,6 +19,7 @@ namespace berth {
 class BlobStore;
 class DataDirectoryLock;
 class JobContext;
+class LicenceStore;
 class MetadataStore;
 class ReplicatedBlobStore;
 class UsageMeter;
@@ -73,6 +74,16 @@ public:
     /// Deletes the repository, its tags, manifests and blob links, and ends its upload sessions; the
     /// bytes stay for garbage collection.
     Result<void> deleteRepository(const QString& repository);
+    /// Sets the repository's description (plain text shown in the portal and the console; "" clears
+    /// it): at most MaxDescriptionLength characters, no control characters but line breaks and tabs
+    /// (IamErrors INVALID), NameUnknown when the repository does not exist. CRLF is stored as LF.
+    Result<void> setRepositoryDescription(const QString& repository, const QString& text);
+    static constexpr int MaxDescriptionLength = 2000;
+
+    // ---- licences (issue 7, core/licensing)
+    /// The one licence store of this registry: every part of the process (pull gate, API, portal,
+    /// console) uses it, so its fast path (no licences at all: no SQL) holds.
+    LicenceStore& licences();
 
     /// The metadata database, shared with IdentityService (one database, one writer lock).
     MetadataStore& metadata();

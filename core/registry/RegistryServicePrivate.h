@@ -1,5 +1,6 @@
 #pragma once
 
+#include "licensing/LicenceStore.h"
 #include "metadata/MetadataStore.h"
 #include "metering/UsageMeter.h"
 #include "registry/PullStatistics.h"
@@ -36,6 +37,9 @@ struct RegistryService::Private
 
     // ---- metering (usage per day, repository and user; last pull per tag)
     std::unique_ptr<UsageMeter> usage; ///< made by RegistryService's constructor (needs the clock)
+
+    // ---- licences (made by RegistryService's constructor; reads the database only once it is open)
+    std::unique_ptr<LicenceStore> licences;
 
     /// The repository's row; NameUnknown when it does not exist.
     Result<qint64> existingRepository(const QString& repository) const;

@@ -86,7 +86,7 @@ Result<QList<RepositorySummary>> RepositoryCatalog::query(const QString& where,
     auto q = m_metadata.exec(
         QStringLiteral("SELECT r.name, r.compartment_id, r.is_public, r.created_at, r.last_push_at, "
                        "r.last_pull_at, (SELECT COUNT(*) FROM manifests m WHERE m.repository_id = r.id), "
-                       "(SELECT COUNT(*) FROM tags t WHERE t.repository_id = r.id) "
+                       "(SELECT COUNT(*) FROM tags t WHERE t.repository_id = r.id), r.description "
                        "FROM repositories r %1 ORDER BY r.name")
             .arg(where),
         values);
@@ -103,6 +103,7 @@ Result<QList<RepositorySummary>> RepositoryCatalog::query(const QString& where,
         s.lastPullAt = StoredTime::fromColumn(q.value().value(5));
         s.manifestCount = q.value().value(6).toLongLong();
         s.tagCount = q.value().value(7).toLongLong();
+        s.description = q.value().value(8).toString();
         list.append(s);
     }
     return list;

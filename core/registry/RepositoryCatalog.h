@@ -26,7 +26,8 @@ struct RepositorySummary
     QDateTime lastPullAt; ///< null when never pulled
     qint64 manifestCount = 0;
     qint64 tagCount = 0;
-    qint64 size = -1; ///< bytes stored (ImageCatalog::repositoriesIn fills it); -1 = not computed
+    qint64 size = -1;    ///< bytes stored (ImageCatalog::repositoriesIn fills it); -1 = not computed
+    QString description; ///< plain text set by RegistryService::setRepositoryDescription ("" when none)
 };
 
 /// One manifest of a repository with what it is and the tags that point at it.

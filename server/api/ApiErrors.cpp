@@ -16,7 +16,7 @@ ApiErrors::Entry ApiErrors::lookup(const Error& error)
     if (reason == QLatin1String("NOT_FOUND"))
         return {404, NotFound};
     if (reason == QLatin1String("ALREADY_EXISTS") || reason == QLatin1String("NOT_EMPTY") ||
-        reason == QLatin1String("PROTECTED"))
+        reason == QLatin1String("PROTECTED") || reason == QLatin1String("CONFLICT"))
         return {409, Conflict};
     if (reason == QLatin1String("LIMIT_REACHED"))
         return {409, LimitExceeded};
