@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 #include <memory>
 
@@ -36,6 +37,9 @@ struct ApiServices
     /// Plans and runs retention (issue 6); the schedule uses the same runner. When empty the retention
     /// endpoints make their own.
     std::shared_ptr<RetentionRunner> retention;
+    /// berthd's configured external URL ("" when none): the base of links the API hands out, such as a
+    /// licence's acceptUrl (issue 7; see LicenceGate::publicBase).
+    QString externalUrl;
 };
 
 } // namespace berth

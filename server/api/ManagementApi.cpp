@@ -12,6 +12,7 @@
 #include "api/GroupEndpoints.h"
 #include "api/IdentityJson.h"
 #include "api/JobEndpoints.h"
+#include "api/LicenceEndpoints.h"
 #include "api/LimitEndpoints.h"
 #include "api/LimitRequestEndpoints.h"
 #include "api/NetworkSourceEndpoints.h"
@@ -110,6 +111,8 @@ ManagementApi::ManagementApi(ApiServices services)
     }
     if (m_services.registry)
         CostEndpoints::add(*m_table); // price sheet and cost report (issue 6)
+    if (m_services.registry)
+        LicenceEndpoints::add(*m_table); // licence-gated repositories (issue 7)
 
     // The description of everything above, itself an operation so that it is described too.
     ApiOperation spec;

@@ -4,7 +4,9 @@
 #include "api/ApiHandler.h"
 #include "api/ApiPage.h"
 #include "api/ApiSchema.h"
+#include "api/LicenceJson.h"
 #include "auth/AccessGate.h"
+#include "licensing/LicenceStore.h"
 #include "oci/Digest.h"
 #include "registry/RegistryService.h"
 #include "registry/RepositoryCatalog.h"
@@ -45,7 +47,12 @@ ApiReply repositoryReply(const ApiCall& call, const QString& name, int status = 
         return ApiReply::error(repository.error());
     if (!repository.value())
         return ApiReply::notFound(QStringLiteral("There is no repository %1.").arg(name.left(300)));
-    ApiReply reply = ApiReply::ok(RepositoryEndpoints::toJson(*repository.value()));
+    auto licences = call.services().registry->licences().list();
+    if (!licences)
+        return ApiReply::error(licences.error());
+    const RepositorySummary& r = *repository.value();
+    ApiReply reply = ApiReply::ok(
+        RepositoryEndpoints::toJson(r, LicenceJson::forRepository(licences.value(), r.name, r.compartment)));
     reply.status = status;
     return reply;
 }
@@ -65,6 +72,9 @@ ApiReply listRepositories(ApiCall& call)
     auto all = catalogOf(call).repositories();
     if (!all)
         return ApiReply::error(all.error());
+    auto licences = call.services().registry->licences().list();
+    if (!licences)
+        return ApiReply::error(licences.error());
     QList<QPair<QString, QJsonObject>> items;
     for (const RepositorySummary& r : all.value()) {
         const bool inside = recursive.value() ? compartment.value().contains(r.compartment)
@@ -73,7 +83,8 @@ ApiReply listRepositories(ApiCall& call)
             continue;
         if (!call.services().gate->canInspect(call.subject(), r.name, call.clientAddress()))
             continue;
-        items.append({r.name, RepositoryEndpoints::toJson(r)});
+        items.append({r.name, RepositoryEndpoints::toJson(
+                                  r, LicenceJson::forRepository(licences.value(), r.name, r.compartment))});
         if (items.size() > page.value().limit)
             break; // one more than a page is enough to know there is a next page
     }
@@ -116,6 +127,13 @@ ApiReply updateRepository(ApiCall& call)
     RegistryService& registry = *call.services().registry;
     if (!registry.repositoryExists(name))
         return ApiReply::notFound(QStringLiteral("There is no repository %1.").arg(name.left(300)));
+    // First what can be refused for its content (a description too long), before anything changes.
+    if (call.body().contains(QStringLiteral("description"))) {
+        if (auto set = registry.setRepositoryDescription(
+                name, call.body().value(QStringLiteral("description")).toString());
+            !set)
+            return ApiReply::error(set.error());
+    }
     if (call.body().contains(QStringLiteral("compartment"))) {
         auto compartment = ApiCall::compartmentFrom(
             call.body().value(QStringLiteral("compartment")).toString(), QStringLiteral("compartment"));
@@ -197,11 +215,13 @@ ApiReply deleteTag(ApiCall& call)
 
 } // namespace
 
-QJsonObject RepositoryEndpoints::toJson(const RepositorySummary& r)
+QJsonObject RepositoryEndpoints::toJson(const RepositorySummary& r, const QJsonValue& licence)
 {
     return QJsonObject{{QStringLiteral("name"), r.name},
                        {QStringLiteral("compartment"), r.compartment.toString()},
                        {QStringLiteral("public"), r.isPublic},
+                       {QStringLiteral("description"), r.description},
+                       {QStringLiteral("licence"), licence.isObject() ? licence : QJsonValue()},
                        {QStringLiteral("createdAt"), timeOrNull(r.createdAt)},
                        {QStringLiteral("lastPushAt"), timeOrNull(r.lastPushAt)},
                        {QStringLiteral("lastPullAt"), timeOrNull(r.lastPullAt)},
@@ -234,14 +254,17 @@ void RepositoryEndpoints::add(ApiTable& table)
             {{QStringLiteral("name"), S::string()},
              {QStringLiteral("compartment"), S::string(QStringLiteral("\"A:B\"; \"\" is the tenancy."))},
              {QStringLiteral("public"), S::boolean(QStringLiteral("Anyone may pull it, signed in or not."))},
+             {QStringLiteral("description"), S::string(QStringLiteral("Plain text; \"\" when none."))},
+             {QStringLiteral("licence"), LicenceJson::repositoryLicenceSchema()},
              {QStringLiteral("createdAt"), createdAt},
              {QStringLiteral("lastPushAt"), S::nullableDateTime()},
              {QStringLiteral("lastPullAt"), S::nullableDateTime()},
              {QStringLiteral("manifestCount"), S::integer()},
              {QStringLiteral("tagCount"), S::integer()}},
             {QStringLiteral("name"), QStringLiteral("compartment"), QStringLiteral("public"),
-             QStringLiteral("createdAt"), QStringLiteral("lastPushAt"), QStringLiteral("lastPullAt"),
-             QStringLiteral("manifestCount"), QStringLiteral("tagCount")}));
+             QStringLiteral("description"), QStringLiteral("licence"), QStringLiteral("createdAt"),
+             QStringLiteral("lastPushAt"), QStringLiteral("lastPullAt"), QStringLiteral("manifestCount"),
+             QStringLiteral("tagCount")}));
     QJsonObject subject = S::string(QStringLiteral("The digest of the manifest this one refers to."));
     subject.insert(QStringLiteral("nullable"), true);
     table.schemas.insert(
@@ -307,14 +330,15 @@ void RepositoryEndpoints::add(ApiTable& table)
 
     ApiOperation update = ApiOperation::make(
         "PATCH", one, QStringLiteral("updateRepository"), QStringLiteral("repositories"),
-        QStringLiteral(
-            "Moves the repository to another compartment (needs REPOSITORY_MANAGE there too) and/or "
-            "changes whether it is public."),
+        QStringLiteral("Moves the repository to another compartment (needs REPOSITORY_MANAGE there too), "
+                       "changes whether it is public and/or its description."),
         ApiAccess::repository(Permission::RepositoryManage), updateRepository);
     update.parameters = {nameParameter()};
     update.requestSchema = S::object(
         {{QStringLiteral("compartment"), S::string(QStringLiteral("Where to move it; \"\" is the tenancy."))},
-         {QStringLiteral("public"), S::boolean()}});
+         {QStringLiteral("public"), S::boolean()},
+         {QStringLiteral("description"),
+          S::string(QStringLiteral("Plain text, at most 2000 characters; \"\" removes it."))}});
     update.responseSchema = S::ref(QStringLiteral("Repository"));
     update.errorStatuses = {404};
     table.operations.append(update);

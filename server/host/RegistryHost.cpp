@@ -5,6 +5,7 @@
 #include "auth/AuditAuthEventSink.h"
 #include "auth/IdentityCredentialVerifier.h"
 #include "auth/JwtService.h"
+#include "auth/LicenceGate.h"
 #include "auth/MemoryRefreshTokenStore.h"
 #include "auth/PolicyAccessGate.h"
 #include "auth/PolicyScopeAuthorizer.h"
@@ -97,6 +98,7 @@ struct RegistryHost::Private
     std::unique_ptr<TokenService> tokens;
     std::unique_ptr<RequestAuthenticator> authenticator;
     std::unique_ptr<PolicyAccessGate> gate;
+    std::unique_ptr<LicenceGate> licenceGate;
     std::unique_ptr<MaintenanceLog> maintenanceLog;
     std::shared_ptr<GarbageCollector> gc;
     std::unique_ptr<MaintenanceScheduler> scheduler;
@@ -281,15 +283,24 @@ Result<void> RegistryHost::open()
     services.gc = d->gc;
     services.retention = d->retention;
     services.gcGracePeriodSeconds = o.gcGracePeriodSeconds;
+    services.externalUrl = o.externalUrl;
     d->api = std::make_unique<ManagementApi>(services);
     d->api->addRoutes(*d->router);
 
     RequestAuthenticator* authenticator = d->authenticator.get();
-    d->router->setGuard([authenticator](const HttpRequest& request, const Route& route,
-                                        RouteMatch& match) -> std::unique_ptr<HttpHandler> {
+    // Pulls from licence-gated repositories wait until the licence in force is accepted (issue 7).
+    d->licenceGate = std::make_unique<LicenceGate>(d->registry->licences(), *d->repositories, o.externalUrl);
+    LicenceGate* licences = d->licenceGate.get();
+    d->router->setGuard([authenticator, licences](const HttpRequest& request, const Route& route,
+                                                  RouteMatch& match) -> std::unique_ptr<HttpHandler> {
         AuthenticationOutcome outcome = authenticator->authenticate(request, route.access, match.name);
         if (!outcome.allowed())
             return std::make_unique<RefusalHandler>(std::move(outcome));
+        if (LicenceGate::applies(request, route)) {
+            AuthenticationOutcome licensed = licences->check(outcome.subject, match.name, request);
+            if (!licensed.allowed())
+                return std::make_unique<RefusalHandler>(std::move(licensed));
+        }
         match.subject = outcome.subject;
         return nullptr;
     });
