@@ -20,14 +20,15 @@ QString tr(const char* text)
 
 } // namespace
 
-QString LicenceQueries::selectLicences()
+QString LicenceQueries::selectLicences(bool withText)
 {
     return QStringLiteral(
-        "SELECT l.id, l.ocid, l.repository_id, l.compartment_id, l.current_version, l.created_at,"
-        " l.updated_at, v.title, v.format, v.body, v.published_by, v.published_at, r.name"
-        " FROM licences l"
-        " JOIN licence_versions v ON v.licence_id = l.id AND v.version = l.current_version"
-        " LEFT JOIN repositories r ON r.id = l.repository_id");
+               "SELECT l.id, l.ocid, l.repository_id, l.compartment_id, l.current_version, l.created_at,"
+               " l.updated_at, v.title, v.format, %1, v.published_by, v.published_at, r.name"
+               " FROM licences l"
+               " JOIN licence_versions v ON v.licence_id = l.id AND v.version = l.current_version"
+               " LEFT JOIN repositories r ON r.id = l.repository_id")
+        .arg(withText ? QStringLiteral("v.body") : QStringLiteral("''"));
 }
 
 Licence LicenceQueries::licenceFromRow(const QSqlQuery& q, qint64* compartmentRow)
@@ -92,9 +93,10 @@ Result<std::optional<Licence>> LicenceQueries::licenceAt(const LicenceScope& sco
     return std::optional<Licence>(l);
 }
 
-Result<std::optional<Licence>> LicenceQueries::licenceById(qint64 id, const LicenceScope& scope) const
+Result<std::optional<Licence>> LicenceQueries::licenceById(qint64 id, const LicenceScope& scope,
+                                                           bool withText) const
 {
-    auto q = m_metadata.exec(selectLicences() + QStringLiteral(" WHERE l.id = ?"), {id});
+    auto q = m_metadata.exec(selectLicences(withText) + QStringLiteral(" WHERE l.id = ?"), {id});
     if (!q)
         return q.error();
     if (!q->next())
@@ -133,7 +135,8 @@ Result<QHash<qint64, CompartmentPath>> LicenceQueries::compartmentPaths() const
     return paths;
 }
 
-Result<std::optional<LicenceQueries::Gate>> LicenceQueries::gateOf(const QString& repository) const
+Result<std::optional<LicenceQueries::Gate>> LicenceQueries::gateOf(const QString& repository,
+                                                                   bool withText) const
 {
     // 1. The repository, its compartment and its own licence (name and repository_id are unique).
     auto q =
@@ -148,7 +151,7 @@ Result<std::optional<LicenceQueries::Gate>> LicenceQueries::gateOf(const QString
     gate.repositoryId = q->value(0).toLongLong();
     const qint64 compartmentRow = q->value(1).toLongLong();
     if (!q->value(2).isNull()) {
-        auto own = licenceById(q->value(2).toLongLong(), LicenceScope::ofRepository(repository));
+        auto own = licenceById(q->value(2).toLongLong(), LicenceScope::ofRepository(repository), withText);
         if (!own)
             return own.error();
         gate.licence = own.value();
@@ -185,7 +188,7 @@ Result<std::optional<LicenceQueries::Gate>> LicenceQueries::gateOf(const QString
     QStringList names;
     for (int i = namesUp.size() - 1; i >= nearest; --i)
         names << namesUp[i];
-    auto inherited = licenceById(licenceId, LicenceScope::ofCompartment(CompartmentPath(names)));
+    auto inherited = licenceById(licenceId, LicenceScope::ofCompartment(CompartmentPath(names)), withText);
     if (!inherited)
         return inherited.error();
     gate.licence = inherited.value();

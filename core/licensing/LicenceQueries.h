@@ -20,8 +20,9 @@ class LicenceQueries
 public:
     explicit LicenceQueries(MetadataStore& metadata) : m_metadata(metadata) {}
 
-    /// The columns licenceFromRow() reads, with FROM and JOINs; append a WHERE clause.
-    static QString selectLicences();
+    /// The columns licenceFromRow() reads, with FROM and JOINs; append a WHERE clause. Without the text
+    /// the body column reads as "" (check() keeps texts in memory: a published version never changes).
+    static QString selectLicences(bool withText = true);
     /// A licence from a row of selectLicences(). The compartment path of a compartment licence is left
     /// empty: *compartmentRow tells which compartment it is set on (0 for a repository licence).
     static Licence licenceFromRow(const QSqlQuery& q, qint64* compartmentRow);
@@ -31,7 +32,8 @@ public:
     /// The licence set on exactly `scope`, whose row is `row` (from scopeRow()).
     Result<std::optional<Licence>> licenceAt(const LicenceScope& scope, qint64 row) const;
     /// The licence with this id, its scope filled from `scope`.
-    Result<std::optional<Licence>> licenceById(qint64 id, const LicenceScope& scope) const;
+    Result<std::optional<Licence>> licenceById(qint64 id, const LicenceScope& scope,
+                                               bool withText = true) const;
     /// The licence with this OCID (scope filled in); nullopt when there is none.
     Result<std::optional<Licence>> licenceByOcid(const QString& ocid) const;
     /// Every compartment's path by row id.
@@ -44,7 +46,7 @@ public:
         std::optional<Licence> licence;
     };
     /// nullopt when the repository does not exist.
-    Result<std::optional<Gate>> gateOf(const QString& repository) const;
+    Result<std::optional<Gate>> gateOf(const QString& repository, bool withText = true) const;
 
 private:
     MetadataStore& m_metadata;

@@ -3,6 +3,7 @@
 #include "licensing/Licence.h"
 #include "util/Result.h"
 
+#include <QHash>
 #include <QList>
 #include <atomic>
 #include <mutex>
@@ -80,6 +81,9 @@ private:
     /// Keeps m_licenceCount right after a licence was created or removed (after the commit).
     void licenceCreated();
     void licenceRemoved();
+    /// The text of the licence's version in force, from memory after the first read (a published
+    /// version's text never changes; OCIDs are never reused).
+    Result<QString> currentText(const Licence& licence) const;
 
     MetadataStore& m_metadata;
     Clock& m_clock;
@@ -89,6 +93,9 @@ private:
     /// Held while the count is read from the database and while it changes, so a count read before a
     /// licence was committed can never overwrite the change.
     mutable std::mutex m_countMutex;
+    /// Texts read by check(), by "<licence OCID> <version>"; cleared when it grows past a few dozen.
+    mutable std::mutex m_textsMutex;
+    mutable QHash<QString, QString> m_texts;
 };
 
 } // namespace berth

@@ -27,6 +27,7 @@ QString text(const QString& s)
 
 constexpr int MaxChannelLength = 32;
 constexpr int MaxClientAddressLength = 200;
+constexpr qsizetype MaxCachedTexts = 32;
 
 } // namespace
 
@@ -38,7 +39,7 @@ Result<LicenceCheck> LicenceStore::check(const QString& repository, const QStrin
     if (!any.value())
         return LicenceCheck{};
 
-    auto gate = LicenceQueries(m_metadata).gateOf(repository);
+    auto gate = LicenceQueries(m_metadata).gateOf(repository, false);
     if (!gate)
         return gate.error();
     if (!gate.value() || !gate.value()->licence)
@@ -46,6 +47,10 @@ Result<LicenceCheck> LicenceStore::check(const QString& repository, const QStrin
     LicenceCheck c;
     c.required = true;
     c.licence = *gate.value()->licence;
+    auto body = currentText(c.licence);
+    if (!body)
+        return body.error();
+    c.licence.current.body = body.value();
     if (userName.isEmpty())
         return c;
     auto q = m_metadata.exec(QStringLiteral("SELECT accepted_at FROM licence_acceptances"
@@ -58,6 +63,28 @@ Result<LicenceCheck> LicenceStore::check(const QString& repository, const QStrin
         c.acceptedAt = StoredTime::fromColumn(q->value(0));
     }
     return c;
+}
+
+Result<QString> LicenceStore::currentText(const Licence& licence) const
+{
+    const QString key = licence.ocid + QLatin1Char(' ') + licence.current.version;
+    {
+        std::lock_guard lock(m_textsMutex);
+        auto found = m_texts.constFind(key);
+        if (found != m_texts.cend())
+            return found.value();
+    }
+    auto q = m_metadata.exec(
+        QStringLiteral("SELECT body FROM licence_versions WHERE licence_id = ? AND version = ?"),
+        {licence.id, licence.current.version});
+    if (!q)
+        return q.error();
+    const QString body = q->next() ? q->value(0).toString() : QString();
+    std::lock_guard lock(m_textsMutex);
+    if (m_texts.size() >= MaxCachedTexts)
+        m_texts.clear();
+    m_texts.insert(key, body);
+    return body;
 }
 
 Result<LicenceAcceptance> LicenceStore::accept(const QString& repository, const QString& version,

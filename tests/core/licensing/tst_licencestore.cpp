@@ -416,6 +416,17 @@ private slots:
                 QFAIL("check() with a licence failed");
         }
         qInfo("slow path: %d check() calls with a licence took %lld ms", slowCalls, timer.elapsed());
+        // The same with the longest text accepted (1 MiB): the text is read once, not on every check.
+        LicenceVersion big = LicenceFixture::version(QStringLiteral("big"));
+        big.body = QString(LicenceStore::MaxBodyBytes, QLatin1Char('x'));
+        VERIFY_OK(store.publish(LicenceFixture::repositoryScope(QStringLiteral("team/app")), big));
+        timer.restart();
+        for (int i = 0; i < slowCalls; ++i) {
+            auto c = store.check(QStringLiteral("team/app"), QStringLiteral("ann"));
+            if (!c || c->licence.current.body.size() != LicenceStore::MaxBodyBytes)
+                QFAIL("check() with a 1 MiB licence failed or lost its text");
+        }
+        qInfo("slow path: %d check() calls with a 1 MiB licence took %lld ms", slowCalls, timer.elapsed());
 
         // A second store over the same database (count unknown) reads the count once and gates too.
         LicenceStore other(metadata, clock);
