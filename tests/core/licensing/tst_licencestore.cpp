@@ -2,10 +2,8 @@
 #include "iam/IamErrors.h"
 #include "licensing/LicenceStore.h"
 #include "metadata/MetadataStore.h"
-#include "registry/RepositoryCatalog.h"
 #include "support/core/VerifyOk.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -364,121 +362,6 @@ private slots:
         // A new repository of the same name starts ungated.
         VERIFY_OK(f.repository(QStringLiteral("team/app")));
         QVERIFY(!store.check(QStringLiteral("team/app"), QStringLiteral("ann"))->required);
-    }
-
-    void checkAnswersWithoutTheDatabaseWhenThereIsNoLicence()
-    {
-        QTemporaryDir dir;
-        ManualClock clock;
-        MetadataStore metadata(dir.filePath(QStringLiteral("berth.db")));
-        VERIFY_OK(metadata.open());
-        LicenceStore store(metadata, clock);
-        VERIFY_OK(metadata.transaction([&] {
-            auto id = metadata.ensureRepository(QStringLiteral("team/app"), clock.now());
-            return id ? Result<void>() : Result<void>(id.error());
-        }));
-        auto first = store.check(QStringLiteral("team/app"), QStringLiteral("ann")); // counts: 0
-        VERIFY_OK(first);
-        QVERIFY(!first->required);
-
-        // With the database closed any SQL fails: check() still answers, so it ran none.
-        metadata.close();
-        QVERIFY(!metadata.exec(QStringLiteral("SELECT 1")).ok());
-        QElapsedTimer timer;
-        timer.start();
-        const int calls = 100000;
-        for (int i = 0; i < calls; ++i) {
-            auto c = store.check(QStringLiteral("team/app"), QStringLiteral("ann"));
-            if (!c || c->required)
-                QFAIL("check() without licences failed or used the database");
-        }
-        qInfo("fast path: %d check() calls without licences took %lld ms", calls, timer.elapsed());
-
-        // After a publish the count is seen: the same store gates at once.
-        VERIFY_OK(metadata.open());
-        VERIFY_OK(store.publish(LicenceFixture::repositoryScope(QStringLiteral("team/app")),
-                                LicenceFixture::version(QStringLiteral("1"))));
-        auto gated = store.check(QStringLiteral("team/app"), QStringLiteral("ann"));
-        VERIFY_OK(gated);
-        QVERIFY(gated->required);
-        QVERIFY(!gated->satisfied());
-        // ...and it now needs the database (it no longer answers from memory).
-        metadata.close();
-        QVERIFY(!store.check(QStringLiteral("team/app"), QStringLiteral("ann")));
-        VERIFY_OK(metadata.open());
-
-        // The slow path, for the figure: a few indexed queries per check.
-        timer.restart();
-        const int slowCalls = 2000;
-        for (int i = 0; i < slowCalls; ++i) {
-            auto c = store.check(QStringLiteral("team/app"), QStringLiteral("ann"));
-            if (!c || !c->required)
-                QFAIL("check() with a licence failed");
-        }
-        qInfo("slow path: %d check() calls with a licence took %lld ms", slowCalls, timer.elapsed());
-        // The same with the longest text accepted (1 MiB): the text is read once, not on every check.
-        LicenceVersion big = LicenceFixture::version(QStringLiteral("big"));
-        big.body = QString(LicenceStore::MaxBodyBytes, QLatin1Char('x'));
-        VERIFY_OK(store.publish(LicenceFixture::repositoryScope(QStringLiteral("team/app")), big));
-        timer.restart();
-        for (int i = 0; i < slowCalls; ++i) {
-            auto c = store.check(QStringLiteral("team/app"), QStringLiteral("ann"));
-            if (!c || c->licence.current.body.size() != LicenceStore::MaxBodyBytes)
-                QFAIL("check() with a 1 MiB licence failed or lost its text");
-        }
-        qInfo("slow path: %d check() calls with a 1 MiB licence took %lld ms", slowCalls, timer.elapsed());
-
-        // A second store over the same database (count unknown) reads the count once and gates too.
-        LicenceStore other(metadata, clock);
-        QVERIFY(other.check(QStringLiteral("team/app"), QString())->required);
-
-        // Removing the last licence: check() counts again and is back on the fast path.
-        VERIFY_OK(store.remove(LicenceFixture::repositoryScope(QStringLiteral("team/app"))));
-        QVERIFY(!store.check(QStringLiteral("team/app"), QStringLiteral("ann"))->required);
-        metadata.close();
-        auto closed = store.check(QStringLiteral("team/app"), QStringLiteral("ann"));
-        VERIFY_OK(closed);
-        QVERIFY(!closed->required);
-    }
-
-    void repositoryDescriptions()
-    {
-        LicenceFixture f;
-        QVERIFY2(f.ok(), qPrintable(f.error()));
-        VERIFY_OK(f.repository(QStringLiteral("team/app")));
-        RegistryService& r = f.registry();
-        RepositoryCatalog catalog(r.metadata());
-        QCOMPARE(catalog.repository(QStringLiteral("team/app"))->value().description, QString());
-
-        const QString text = QStringLiteral("The team's app.\r\nBuilt nightly;\tsee the wiki.");
-        VERIFY_OK(r.setRepositoryDescription(QStringLiteral("team/app"), text));
-        QCOMPARE(catalog.repository(QStringLiteral("team/app"))->value().description,
-                 QStringLiteral("The team's app.\nBuilt nightly;\tsee the wiki."));
-        QCOMPARE(catalog.repositories()->first().description,
-                 QStringLiteral("The team's app.\nBuilt nightly;\tsee the wiki."));
-
-        auto tooLong =
-            r.setRepositoryDescription(QStringLiteral("team/app"), QString(2001, QLatin1Char('d')));
-        QVERIFY(!tooLong);
-        QCOMPARE(IamErrors::reason(tooLong.error()), QStringLiteral("INVALID"));
-        QVERIFY2(tooLong.error().message.contains(QLatin1String("at most 2000")),
-                 qPrintable(tooLong.error().message));
-        VERIFY_OK(r.setRepositoryDescription(QStringLiteral("team/app"), QString(2000, QLatin1Char('d'))));
-
-        auto control = r.setRepositoryDescription(QStringLiteral("team/app"), QStringLiteral("bell\x07"));
-        QVERIFY(!control);
-        QCOMPARE(IamErrors::reason(control.error()), QStringLiteral("INVALID"));
-        QVERIFY2(control.error().message.contains(QLatin1String("U+0007")),
-                 qPrintable(control.error().message));
-        QCOMPARE(catalog.repository(QStringLiteral("team/app"))->value().description,
-                 QString(2000, QLatin1Char('d')));
-
-        auto unknown = r.setRepositoryDescription(QStringLiteral("no/such"), QStringLiteral("x"));
-        QVERIFY(!unknown);
-        QCOMPARE(unknown.error().code, ErrorCode::NameUnknown);
-
-        VERIFY_OK(r.setRepositoryDescription(QStringLiteral("team/app"), QString()));
-        QCOMPARE(catalog.repository(QStringLiteral("team/app"))->value().description, QString());
     }
 };
 
