@@ -1,6 +1,8 @@
 #include "actions/RegistryActions.h"
 
 #include "actions/ArchiveJobs.h"
+#include "actions/PullIntoEngineJob.h"
+#include "data/LicenceBrowser.h"
 #include "data/RegistryBrowser.h"
 #include "dialogs/CompartmentCombo.h"
 #include "host/RegistryHost.h"
@@ -34,6 +36,7 @@ RegistryActions::RegistryActions(QWidget* window, JobRunner& runner, QObject* pa
     exportImage = makeAction(tr("Export image…"), &RegistryActions::onExportImage);
     exportRepository = makeAction(tr("Export repository…"), &RegistryActions::onExportRepository);
     import = makeAction(tr("Import…"), &RegistryActions::onImport);
+    pullIntoEngine = makeAction(tr("Pull into Docker/Podman…"), &RegistryActions::onPullIntoEngine);
     newRepository->setShortcut(QKeySequence::New);
     copyPullCommand->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     import->setShortcut(QKeySequence::Open);
@@ -63,6 +66,9 @@ void RegistryActions::setSession(ConsoleSession* session)
 {
     m_session = session;
     m_pending.clear();
+    delete m_licences; // it reads the previous session's registry
+    m_licences =
+        session ? new LicenceBrowser(session->host().registry(), &session->host().audit(), this) : nullptr;
     if (session) {
         connect(&session->browser(), &RegistryBrowser::finished, this, &RegistryActions::onFinished);
         connect(&session->browser(), &RegistryBrowser::failed, this,
@@ -97,7 +103,7 @@ void RegistryActions::updateEnabled()
     newRepository->setEnabled(open);
     for (QAction* action : {deleteRepository, moveRepository, makePublic, makePrivate, exportRepository})
         action->setEnabled(repository);
-    for (QAction* action : {copyPullCommand, deleteImage, exportImage})
+    for (QAction* action : {copyPullCommand, deleteImage, exportImage, pullIntoEngine})
         action->setEnabled(image);
     untag->setEnabled(image && !now.image->tag.isEmpty());
     import->setEnabled(open);
@@ -348,9 +354,11 @@ void RegistryActions::onExportImage()
     const auto choice = m_prompter->askExport(m_window, reference, suggested);
     if (!choice)
         return;
-    ArchiveJobs::submitImageExport(m_runner, m_session->host().registry(), item, choice->format,
-                                   choice->path);
-    emit statusMessage(tr("Exporting %1 to %2").arg(reference, choice->path));
+    withLicenceAccepted(item.repository, [this, item, reference, choice] {
+        ArchiveJobs::submitImageExport(m_runner, m_session->host().registry(), item, choice->format,
+                                       choice->path);
+        emit statusMessage(tr("Exporting %1 to %2").arg(reference, choice->path));
+    });
 }
 
 void RegistryActions::onExportRepository()
@@ -363,9 +371,67 @@ void RegistryActions::onExportRepository()
                               QString(repository).replace(QLatin1Char('/'), QLatin1Char('_')));
     if (!choice)
         return;
-    ArchiveJobs::submitRepositoryExport(m_runner, m_session->host().registry(), repository, choice->format,
-                                        choice->path);
-    emit statusMessage(tr("Exporting %1 to %2").arg(repository, choice->path));
+    withLicenceAccepted(repository, [this, repository, choice] {
+        ArchiveJobs::submitRepositoryExport(m_runner, m_session->host().registry(), repository,
+                                            choice->format, choice->path);
+        emit statusMessage(tr("Exporting %1 to %2").arg(repository, choice->path));
+    });
+}
+
+void RegistryActions::onPullIntoEngine()
+{
+    const ActionContext now = context();
+    if (!m_session || !now.image)
+        return;
+    const ExportItem item{now.repository, now.image->tag, now.image->digest};
+    withLicenceAccepted(item.repository, [this, item] {
+        PullIntoEngineJob::submit(m_runner, m_session->host().registry(), item);
+        emit statusMessage(tr("Pulling %1 into Docker/Podman")
+                               .arg(Reference::qualified(item.repository, item.tag, item.digest)));
+    });
+}
+
+void RegistryActions::withLicenceAccepted(const QString& repository, std::function<void()> proceed)
+{
+    if (!m_session || !m_licences)
+        return;
+    const QString user = LicenceBrowser::consoleUserName(m_session->host());
+    m_licences->check(repository, user, [this, repository, user, proceed](const Result<LicenceCheck>& check) {
+        if (!m_session || !m_licences)
+            return;
+        if (!check) {
+            m_prompter->showError(
+                m_window, tr("Licence of %1").arg(repository),
+                tr("Could not check the licence of %1: %2").arg(repository, check.error().message));
+            return;
+        }
+        if (check->satisfied()) {
+            proceed();
+            return;
+        }
+        const Licence licence = check->licence;
+        if (!m_prompter->acceptLicence(m_window, repository, licence)) {
+            emit statusMessage(tr("Nothing done: the licence of %1 was not accepted").arg(repository));
+            return;
+        }
+        if (!m_session || !m_licences) // the server stopped while the dialog was open
+            return;
+        m_licences->accept(repository, licence.current.version, user,
+                           [this, repository, proceed](const Result<LicenceAcceptance>& accepted) {
+                               if (!m_session)
+                                   return;
+                               if (!accepted) {
+                                   m_prompter->showError(
+                                       m_window, tr("Licence of %1").arg(repository),
+                                       tr("Your acceptance was not recorded, so nothing was done: %1")
+                                           .arg(accepted.error().message));
+                                   return;
+                               }
+                               emit statusMessage(tr("Accepted the licence \"%1\" (version %2) for %3")
+                                                      .arg(accepted->title, accepted->version, repository));
+                               proceed();
+                           });
+    });
 }
 
 void RegistryActions::onImport()

@@ -18,6 +18,7 @@ namespace berth {
 
 class ConsoleSession;
 class JobRunner;
+class LicenceBrowser;
 
 /// What the window's actions act on at the moment.
 struct ActionContext
@@ -47,6 +48,9 @@ public:
     void updateEnabled();
 
     /// "docker pull localhost:5000/team/app:1.0" (or @sha256:… when `tag` is empty).
+    /// Checks and records licence acceptances for the gated pull and export (null without a session).
+    LicenceBrowser* licenceBrowser() const { return m_licences; }
+
     static QString pullCommand(const QString& clientHost, const QString& repository, const QString& tag,
                                const Digest& digest);
 
@@ -70,6 +74,8 @@ public:
     QAction* exportImage = nullptr;
     QAction* exportRepository = nullptr;
     QAction* import = nullptr;
+    /// Image > "Pull into Docker/Podman…" (issue 7).
+    QAction* pullIntoEngine = nullptr;
 
 signals:
     void statusMessage(const QString& message);
@@ -107,6 +113,11 @@ private:
     void onExportImage();
     void onExportRepository();
     void onImport();
+    void onPullIntoEngine();
+    /// Runs `proceed` once the console user has accepted the licence that gates `repository`: at once
+    /// when there is none or it was accepted before; else after the licence dialog's Continue, which is
+    /// recorded (channel "console"). Cancel, or an error shown, and nothing runs.
+    void withLicenceAccepted(const QString& repository, std::function<void()> proceed);
 
     QWidget* m_window;
     JobRunner& m_runner;
@@ -115,6 +126,7 @@ private:
     ConsoleSession* m_session = nullptr;
     std::function<ActionContext()> m_context;
     QHash<quint64, Pending> m_pending;
+    LicenceBrowser* m_licences = nullptr;
 };
 
 } // namespace berth

@@ -3,6 +3,7 @@
 #include "dialogs/CompartmentCombo.h"
 #include "dialogs/ExportDialog.h"
 #include "dialogs/GcDialog.h"
+#include "dialogs/LicenceAcceptDialog.h"
 #include "dialogs/NameDialog.h"
 #include "oci/Names.h"
 
@@ -128,6 +129,12 @@ std::optional<GcOptions> DialogPrompter::askGarbageCollection(QWidget* parent, G
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return dialog.options();
+}
+
+bool DialogPrompter::acceptLicence(QWidget* parent, const QString& repository, const Licence& licence)
+{
+    LicenceAcceptDialog dialog(repository, licence, parent);
+    return dialog.exec() == QDialog::Accepted;
 }
 
 } // namespace berth

@@ -3,6 +3,7 @@
 #include "archive/ImageExporter.h"
 #include "gc/GcTypes.h"
 #include "iam/CompartmentPath.h"
+#include "licensing/Licence.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -62,6 +63,9 @@ public:
     /// Shows what a garbage collection would remove (a dry run through `browser`) and asks whether to
     /// run it and with which options; nullopt: cancelled.
     virtual std::optional<GcOptions> askGarbageCollection(QWidget* parent, GcBrowser& browser) = 0;
+    /// Shows the licence that gates pulls from `repository` (its text, title and version) and asks
+    /// whether the person accepts it: true for Continue, false for Cancel.
+    virtual bool acceptLicence(QWidget* parent, const QString& repository, const Licence& licence) = 0;
 };
 
 /// The Prompter of the real application: modal dialogs.
@@ -85,6 +89,7 @@ public:
                                           const QString& suggestedName) override;
     void showError(QWidget* parent, const QString& title, const QString& text) override;
     std::optional<GcOptions> askGarbageCollection(QWidget* parent, GcBrowser& browser) override;
+    bool acceptLicence(QWidget* parent, const QString& repository, const Licence& licence) override;
 };
 
 } // namespace berth

@@ -1,7 +1,9 @@
 #include "models/RepositoryTableModel.h"
 
+#include "data/LicenceBrowser.h"
 #include "data/RegistryBrowser.h"
 #include "models/ModelSupport.h"
+#include "registry/RegistryService.h"
 
 #include <QMimeData>
 
@@ -9,9 +11,35 @@ namespace berth {
 
 struct RepositoryTableModel::Private
 {
-    explicit Private(RegistryBrowser& b) : browser(b) {}
+    explicit Private(RegistryBrowser& b) : browser(b), licences(b.registry(), nullptr) {}
 
     RegistryBrowser& browser;
+    /// Every licence (read with the rows) for the "licence required" mark on gated repositories.
+    LicenceBrowser licences;
+    QList<Licence> licenceList;
+    bool licencesLoading = false;
+    bool licencesAgain = false;
+
+    /// Reads every licence again (off the GUI thread) for the licence mark.
+    void reloadLicences(RepositoryTableModel* model)
+    {
+        if (licencesLoading) {
+            licencesAgain = true;
+            return;
+        }
+        licencesLoading = true;
+        licences.list([this, model](const Result<QList<Licence>>& all) {
+            licencesLoading = false;
+            if (all)
+                licenceList = all.value();
+            if (!rows.isEmpty())
+                emit model->dataChanged(model->index(0, NameColumn),
+                                        model->index(int(rows.size()) - 1, NameColumn),
+                                        {Qt::DecorationRole, Qt::ToolTipRole});
+            if (std::exchange(licencesAgain, false))
+                reloadLicences(model);
+        });
+    }
     CompartmentPath compartment;
     QList<RepositorySummary> rows;
     bool loaded = false;
@@ -71,6 +99,7 @@ CompartmentPath RepositoryTableModel::compartment() const
 
 void RepositoryTableModel::reload()
 {
+    d->reloadLicences(this);
     if (d->request) {
         d->reloadAgain = true;
         return;
@@ -151,8 +180,20 @@ QVariant RepositoryTableModel::data(const QModelIndex& index, int role) const
     case NameColumn:
         if (role == Qt::DisplayRole || role == ConsoleRoles::SortRole)
             return r.name;
-        if (role == Qt::DecorationRole)
-            return ModelSupport::themeIcon(QStringLiteral("package-x-generic"));
+        if (role == Qt::DecorationRole || role == Qt::ToolTipRole) {
+            // Licence-gated repositories (issue 7): a lock and what must be accepted.
+            const auto licence = LicenceBrowser::gatingLicence(d->licenceList, r.name, r.compartment);
+            if (role == Qt::DecorationRole)
+                return ModelSupport::themeIcon(licence ? QStringLiteral("emblem-locked")
+                                                       : QStringLiteral("package-x-generic"));
+            if (!licence)
+                return QVariant();
+            const QString needs = tr("Pulls need the licence \"%1\" (version %2) accepted")
+                                      .arg(licence->current.title, licence->current.version);
+            if (licence->scope.kind == LicenceScope::Kind::Compartment)
+                return tr("%1; it is set on %2.").arg(needs, licence->scope.describe());
+            return needs + QLatin1Char('.');
+        }
         break;
     case ImagesColumn:
         if (role == Qt::DisplayRole || role == ConsoleRoles::SortRole)

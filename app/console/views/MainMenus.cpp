@@ -2,10 +2,13 @@
 
 #include "actions/GcActions.h"
 #include "actions/RegistryActions.h"
-#include "dialogs/ImmutabilityDialog.h"
-#include "dialogs/LimitsDialog.h"
 #include "data/RetentionBrowser.h"
+#include "dialogs/ImmutabilityDialog.h"
+#include "dialogs/LicenceEditorDialog.h"
+#include "dialogs/LicenceReportDialog.h"
+#include "dialogs/LimitsDialog.h"
 #include "dialogs/RetentionPoliciesDialog.h"
+#include "models/RepositoryTableModel.h"
 #include "server/ServerController.h"
 #include "views/ConsoleSession.h"
 #include "views/JobsPanel.h"
@@ -68,11 +71,19 @@ void MainMenus::build(MainWindow& window, RegistryActions& actions, GcActions& g
         dialog.exec();
     });
     limits->setObjectName(QStringLiteral("limitsAction"));
+    // Licence acceptances (issue 7): who accepted which licence version, when and how.
+    QAction* acceptances = server->addAction(MainWindow::tr("Licence &acceptances…"), &window, [&window] {
+        if (!window.session())
+            return;
+        LicenceReportDialog dialog(window.session()->host(), &window);
+        dialog.exec();
+    });
+    acceptances->setObjectName(QStringLiteral("licenceAcceptancesAction"));
     QObject::connect(&window, &MainWindow::sessionChanged, &window, [dashboard] {
         if (*dashboard)
             delete dashboard->data();
     });
-    auto updateServerActions = [&window, start, stop, restart, status, usage, limits] {
+    auto updateServerActions = [&window, start, stop, restart, status, usage, limits, acceptances] {
         const ServerController::State state = window.server().state();
         start->setEnabled(state == ServerController::State::Stopped);
         stop->setEnabled(state == ServerController::State::Running);
@@ -80,6 +91,7 @@ void MainMenus::build(MainWindow& window, RegistryActions& actions, GcActions& g
         status->setEnabled(state == ServerController::State::Running);
         usage->setEnabled(state == ServerController::State::Running && window.session());
         limits->setEnabled(state == ServerController::State::Running && window.session());
+        acceptances->setEnabled(state == ServerController::State::Running && window.session());
     };
     QObject::connect(server, &QMenu::aboutToShow, &window, updateServerActions);
 
@@ -130,8 +142,35 @@ void MainMenus::build(MainWindow& window, RegistryActions& actions, GcActions& g
     QObject::connect(repository, &QMenu::aboutToShow, &window, [&window, immutability] {
         immutability->setEnabled(window.session() && !window.actionContext().repository.isEmpty());
     });
+    // Licences (issue 7) of the repository selected or shown, or of the compartment shown.
+    auto licence = [&window](bool ofRepository) {
+        if (!window.session())
+            return;
+        const LicenceScope scope =
+            ofRepository ? LicenceScope::ofRepository(window.actionContext().repository)
+                         : LicenceScope::ofCompartment(window.mainArea()->location().compartment);
+        if (ofRepository && scope.repository.isEmpty())
+            return;
+        LicenceEditorDialog dialog(window.session()->host(), scope, &window);
+        dialog.exec();
+        if (dialog.changed() && window.session()) // the licence mark in the repository table
+            window.session()->repositories().reload();
+    };
+    QAction* compartmentLicence =
+        compartment->addAction(MainWindow::tr("&Licence…"), &window, [licence] { licence(false); });
+    compartmentLicence->setObjectName(QStringLiteral("compartmentLicenceAction"));
+    QAction* repositoryLicence =
+        repository->addAction(MainWindow::tr("&Licence…"), &window, [licence] { licence(true); });
+    repositoryLicence->setObjectName(QStringLiteral("repositoryLicenceAction"));
+    auto updateLicenceActions = [&window, compartmentLicence, repositoryLicence] {
+        compartmentLicence->setEnabled(window.session() != nullptr);
+        repositoryLicence->setEnabled(window.session() && !window.actionContext().repository.isEmpty());
+    };
+    QObject::connect(compartment, &QMenu::aboutToShow, &window, updateLicenceActions);
+    QObject::connect(repository, &QMenu::aboutToShow, &window, updateLicenceActions);
     QMenu* image = window.menuBar()->addMenu(MainWindow::tr("&Image"));
-    image->addActions({actions.copyPullCommand, actions.untag, actions.deleteImage, actions.exportImage});
+    image->addActions({actions.copyPullCommand, actions.untag, actions.deleteImage, actions.exportImage,
+                       actions.pullIntoEngine});
     QMenu* view = window.menuBar()->addMenu(MainWindow::tr("&View"));
     view->addAction(jobsPanel.toggleViewAction());
     QMenu* help = window.menuBar()->addMenu(MainWindow::tr("&Help"));

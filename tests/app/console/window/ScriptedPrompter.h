@@ -16,6 +16,8 @@ public:
     QStringList importFiles;
     std::optional<ExportChoice> exportChoice;
     std::optional<berth::GcOptions> gcOptions;
+    bool licenceAnswer = false; ///< Continue (true) or Cancel
+    QList<berth::Licence> licencesShown;
 
     QStringList asked;  ///< titles or kinds of every question, in order
     QStringList errors; ///< "title: text" of every error shown
@@ -72,5 +74,11 @@ public:
     {
         asked << QStringLiteral("garbageCollection");
         return std::exchange(gcOptions, std::nullopt);
+    }
+    bool acceptLicence(QWidget*, const QString& repository, const berth::Licence& licence) override
+    {
+        asked << QStringLiteral("licence ") + repository;
+        licencesShown << licence;
+        return licenceAnswer;
     }
 };
