@@ -10,6 +10,7 @@
 #include "iam/IdentityService.h"
 #include "jobs/JobContext.h"
 #include "jobs/JobRunner.h"
+#include "licensing/LicenceStore.h"
 #include "metadata/MetadataStore.h"
 #include "maintenance/MaintenanceLog.h"
 #include "support/OciFixtures.h"
@@ -76,6 +77,7 @@ private:
     QString m_digest;
     QString m_tokenId;
     quint64 m_jobId = 0;
+    QString m_licenceId; ///< a licence with versions to list (issue 7)
     QTemporaryDir m_backups; ///< startBackup writes a backup in here
 };
 
@@ -134,6 +136,18 @@ void TestApiOpenApi::initTestCase()
     QVERIFY(m_server->maintenanceLog().record(retentionRun).ok());
     QVERIFY(!pushImage(m_server->client(), QStringLiteral("team/app"), QStringLiteral("v2"), 2).isEmpty());
     m_server->registry().flushStatistics(); // the pushes' usage, to list (metering)
+    // A licensed repository whose versions to list, and a compartment to license (issue 7).
+    QVERIFY(!pushImage(m_server->client(), QStringLiteral("sample/licensed"), QStringLiteral("v1"), 3).isEmpty());
+    LicenceVersion licence;
+    licence.title = QStringLiteral("Sample Licence");
+    licence.version = QStringLiteral("1");
+    licence.body = QStringLiteral("Sample terms.");
+    licence.publishedBy = Admin;
+    auto published = m_server->registry().licences().publish(
+        LicenceScope::ofRepository(QStringLiteral("sample/licensed")), licence);
+    QVERIFY(published.ok());
+    m_licenceId = published.value().ocid;
+    QVERIFY(m_server->identity()->createCompartment(CompartmentPath(), QStringLiteral("Licensed")).ok());
 
     const RegistryResponse r = m_server->call("GET", QStringLiteral("/api/v1/openapi.json"), QString());
     QCOMPARE(r.status, 200);
@@ -403,6 +417,29 @@ QList<Sample> TestApiOpenApi::samples() const
         {QStringLiteral("setPricing"), "PUT", QStringLiteral("/api/v1/pricing"),
          o({{QStringLiteral("egressPerGb"), 0.01}})},
         {QStringLiteral("getCostReport"), "GET", QStringLiteral("/api/v1/cost"), {}},
+
+        // Licence-gated repositories (issue 7).
+        {QStringLiteral("setRepositoryLicence"), "PUT", repo + QStringLiteral("/licence"),
+         o({{QStringLiteral("title"), QStringLiteral("Example Licence")},
+            {QStringLiteral("version"), QStringLiteral("1")},
+            {QStringLiteral("format"), QStringLiteral("markdown")},
+            {QStringLiteral("text"), QStringLiteral("# Terms\n\nBe kind.")}})},
+        {QStringLiteral("getRepositoryLicence"), "GET", repo + QStringLiteral("/licence"), {}},
+        {QStringLiteral("acceptRepositoryLicence"), "POST", repo + QStringLiteral("/licence/acceptance"),
+         o({{QStringLiteral("version"), QStringLiteral("1")}})},
+        {QStringLiteral("setCompartmentLicence"), "PUT", QStringLiteral("/api/v1/compartments/Licensed/licence"),
+         o({{QStringLiteral("title"), QStringLiteral("Compartment Licence")},
+            {QStringLiteral("version"), QStringLiteral("2026-11")},
+            {QStringLiteral("text"), QStringLiteral("Terms.")}})},
+        {QStringLiteral("getCompartmentLicence"), "GET", QStringLiteral("/api/v1/compartments/Licensed/licence"), {}},
+        {QStringLiteral("listLicences"), "GET", QStringLiteral("/api/v1/licences"), {}},
+        {QStringLiteral("listLicenceVersions"), "GET", QStringLiteral("/api/v1/licences/%1/versions").arg(m_licenceId),
+         {}},
+        {QStringLiteral("listLicenceAcceptances"), "GET", QStringLiteral("/api/v1/licence-acceptances?current=true"),
+         {}},
+        {QStringLiteral("removeCompartmentLicence"), "DELETE",
+         QStringLiteral("/api/v1/compartments/Licensed/licence"), {}},
+        {QStringLiteral("removeRepositoryLicence"), "DELETE", repo + QStringLiteral("/licence"), {}},
     };
 }
 
