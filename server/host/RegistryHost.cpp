@@ -24,6 +24,8 @@
 #include "maintenance/MaintenanceLog.h"
 #include "maintenance/MaintenanceScheduler.h"
 #include "metering/StorageSampler.h"
+#include "portal/PortalRoutes.h"
+#include "portal/PortalSessionStore.h"
 #include "registry/RegistryService.h"
 #include "retention/RetentionJob.h"
 #include "routing/Router.h"
@@ -103,6 +105,7 @@ struct RegistryHost::Private
     std::shared_ptr<GarbageCollector> gc;
     std::unique_ptr<MaintenanceScheduler> scheduler;
     std::shared_ptr<RetentionRunner> retention;
+    std::unique_ptr<PortalSessionStore> portalSessions;
     std::unique_ptr<ManagementApi> api;
     std::unique_ptr<Router> router;
     /// Declared last so it goes first: running jobs use everything above.
@@ -286,6 +289,26 @@ Result<void> RegistryHost::open()
     services.externalUrl = o.externalUrl;
     d->api = std::make_unique<ManagementApi>(services);
     d->api->addRoutes(*d->router);
+
+    // ---- the portal (/portal): web sign-in, repositories, licences (issue 7)
+    d->portalSessions = std::make_unique<PortalSessionStore>(*o.clock);
+    PortalSessionStore* portalSessions = d->portalSessions.get();
+    connect(
+        d->identity.get(), &IdentityService::identityEvent, this,
+        [portalSessions](const IdentityEvent& event) {
+            if (event.type == IdentityEventType::UserPasswordChanged ||
+                event.type == IdentityEventType::UserDeleted || event.type == IdentityEventType::UserLocked)
+                portalSessions->endSessionsOf(event.target);
+        },
+        Qt::DirectConnection);
+    PortalServices portal;
+    portal.registry = d->registry.get();
+    portal.signIn = d->signIn.get();
+    portal.repositories = d->repositories.get();
+    portal.audit = d->audit.get();
+    portal.sessions = d->portalSessions.get();
+    portal.externalUrl = o.externalUrl;
+    PortalRoutes::add(*d->router, portal);
 
     RequestAuthenticator* authenticator = d->authenticator.get();
     // Pulls from licence-gated repositories wait until the licence in force is accepted (issue 7).
