@@ -24,12 +24,15 @@ QString text(const QJsonObject& object, const char* key)
 
 Subcommand LicenceAcceptCommand::show()
 {
-    return {QStringLiteral("show"),
-            tr("Shows the licence a repository needs before it can be pulled (its title, version and "
-               "text) and whether you accepted it."),
-            {{QStringLiteral("REPO"), tr("The repository, e.g. team/app.")}},
-            {},
-            runShow};
+    return {
+        QStringLiteral("show"),
+        tr("Shows the licence a repository needs before it can be pulled (its title, version and "
+           "text) and whether you accepted it; or, with --compartment, a compartment's licence "
+           "(administrators)."),
+        {{QStringLiteral("REPO"), tr("The repository, e.g. team/app."), true}},
+        {QCommandLineOption(QStringLiteral("compartment"),
+                            tr("Show the licence set on this compartment instead."), QStringLiteral("A:B"))},
+        runShow};
 }
 
 Subcommand LicenceAcceptCommand::accept()
@@ -77,6 +80,12 @@ void LicenceAcceptCommand::printLicence(QTextStream& stream, const QJsonObject& 
 int LicenceAcceptCommand::runShow(Invocation& call)
 {
     const QString repository = call.argument(0);
+    if (call.isSet(QStringLiteral("compartment")) == !repository.isEmpty())
+        return call.usageError(repository.isEmpty()
+                                   ? tr("Name a repository, or a compartment with --compartment A:B.")
+                                   : tr("Give a repository or --compartment, not both."));
+    if (repository.isEmpty())
+        return showCompartment(call);
     return call.show(call.api().get(licencePath(repository)), [&](const QJsonObject& answer) {
         if (!answer.value(QStringLiteral("required")).toBool()) {
             call.output().message(
@@ -105,6 +114,24 @@ int LicenceAcceptCommand::runShow(Invocation& call)
             if (!acceptUrl.isEmpty())
                 call.output().message(tr("Or read and accept it in a browser: %1").arg(acceptUrl));
         }
+    });
+}
+
+int LicenceAcceptCommand::showCompartment(Invocation& call)
+{
+    const QString compartment = call.value(QStringLiteral("compartment"));
+    const ApiResponse response = call.api().get(QStringLiteral("/api/v1/compartments/") +
+                                                ApiClient::segment(compartment) + QStringLiteral("/licence"));
+    return call.show(response, [&](const QJsonObject& answer) {
+        // The licence itself, or wrapped as {"licence": ...} (null when the compartment has none).
+        const QJsonObject licence = answer.contains(QStringLiteral("licence"))
+                                        ? answer.value(QStringLiteral("licence")).toObject()
+                                        : answer;
+        if (licence.isEmpty()) {
+            call.output().message(tr("Compartment %1 has no licence of its own.").arg(compartment));
+            return;
+        }
+        printLicence(call.output().out(), licence);
     });
 }
 
@@ -162,7 +189,7 @@ int LicenceAcceptCommand::runAccept(Invocation& call)
                                     .toObject()
                                     .value(QStringLiteral("version"))
                                     .toString();
-        if (!now.ok() || current.isEmpty())
+        if (!now.ok() || current.isEmpty() || current == version)
             return call.failure(accepted);
         return call.failure(tr("Not accepted: the licence of %1 changed; version %2 is in force now, not %3. "
                                "Read it with 'berthctl licence show %1', then accept it again.")

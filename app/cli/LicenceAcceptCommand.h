@@ -10,8 +10,8 @@ namespace berth {
 
 class Invocation;
 
-/// berthctl licence show REPO and berthctl licence accept REPO [--version V] [--yes]: the licence a
-/// repository needs before it can be pulled, whether the signed-in user accepted it, and accepting
+/// berthctl licence show (REPO | --compartment C) and berthctl licence accept REPO [--version V] [--yes]: the
+/// licence a repository needs before it can be pulled, whether the signed-in user accepted it, and accepting
 /// it. accept asks "Accept? [y/N]" on a terminal and refuses to guess without --yes otherwise; it
 /// accepts exactly the version it showed (or --version), so a text changed in between is refused.
 class LicenceAcceptCommand
@@ -24,6 +24,7 @@ public:
 
 private:
     static int runShow(Invocation& call);
+    static int showCompartment(Invocation& call);
     static int runAccept(Invocation& call);
     /// Title, version, where it is set, who published it and when, then the text.
     static void printLicence(QTextStream& stream, const QJsonObject& licence);

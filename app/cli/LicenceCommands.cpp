@@ -63,7 +63,8 @@ QList<Subcommand> LicenceCommands::subcommands() const
           QCommandLineOption(QStringLiteral("current"), tr("Only acceptances of the versions in force."))},
          report},
         {QStringLiteral("list"),
-         tr("Lists every licence, where it is set and its version in force (administrators)."),
+         tr("Lists every licence, where it is set, its version in force and how many accepted that version "
+            "(administrators)."),
          {},
          {},
          list},
@@ -194,18 +195,19 @@ int LicenceCommands::remove(Invocation& call)
 
 int LicenceCommands::list(Invocation& call)
 {
-    return call.listing(
-        LicencesPath, {},
-        {tr("SET ON"), tr("TITLE"), tr("VERSION"), tr("FORMAT"), tr("ACCEPTED"), tr("UPDATED"), tr("ID")},
-        [](const QJsonObject& l) {
-            return QStringList{scopeText(l.value(QStringLiteral("scope")).toObject()),
-                               text(l, "title"),
-                               text(l, "version"),
-                               text(l, "format"),
-                               QString::number(l.value(QStringLiteral("acceptedCount")).toInteger()),
-                               Output::time(l.value(QStringLiteral("updatedAt"))),
-                               text(l, "id")};
-        });
+    return call.listing(LicencesPath, {},
+                        {tr("SET ON"), tr("TITLE"), tr("VERSION"), tr("FORMAT"), tr("ACCEPTED (IN FORCE)"),
+                         tr("UPDATED"), tr("ID")},
+                        [](const QJsonObject& l) {
+                            return QStringList{
+                                scopeText(l.value(QStringLiteral("scope")).toObject()),
+                                text(l, "title"),
+                                text(l, "version"),
+                                text(l, "format"),
+                                QString::number(l.value(QStringLiteral("acceptances")).toInteger()),
+                                Output::time(l.value(QStringLiteral("updatedAt"))),
+                                text(l, "id")};
+                        });
 }
 
 int LicenceCommands::versions(Invocation& call)
@@ -225,21 +227,26 @@ int LicenceCommands::versions(Invocation& call)
                                     : answer;
     if (text(licence, "id").isEmpty())
         return call.failure(
-            tr("%1 has no licence, so it has no versions. Set one with 'berthctl licence set'.")
+            tr("No licence is set on %1 or above it, so there are no versions. Set one with 'berthctl "
+               "licence set'.")
                 .arg(described));
     const QString inForce = text(licence, "version");
-    return call.listing(LicencesPath + QLatin1Char('/') + ApiClient::segment(text(licence, "id")) +
-                            QStringLiteral("/versions"),
-                        {},
-                        {tr("VERSION"), tr("TITLE"), tr("FORMAT"), tr("PUBLISHED"), tr("BY"), tr("IN FORCE")},
-                        [&](const QJsonObject& v) {
-                            return QStringList{text(v, "version"),
-                                               text(v, "title"),
-                                               text(v, "format"),
-                                               Output::time(v.value(QStringLiteral("publishedAt"))),
-                                               Output::orDash(text(v, "publishedBy")),
-                                               Output::yesNo(text(v, "version") == inForce)};
-                        });
+    return call.listing(
+        LicencesPath + QLatin1Char('/') + ApiClient::segment(text(licence, "id")) +
+            QStringLiteral("/versions"),
+        {},
+        {tr("VERSION"), tr("TITLE"), tr("FORMAT"), tr("PUBLISHED"), tr("BY"), tr("IN FORCE"), tr("ACCEPTED")},
+        [&](const QJsonObject& v) {
+            return QStringList{text(v, "version"),
+                               text(v, "title"),
+                               text(v, "format"),
+                               Output::time(v.value(QStringLiteral("publishedAt"))),
+                               Output::orDash(text(v, "publishedBy")),
+                               Output::yesNo(v.contains(QStringLiteral("current"))
+                                                 ? v.value(QStringLiteral("current")).toBool()
+                                                 : text(v, "version") == inForce),
+                               QString::number(v.value(QStringLiteral("acceptances")).toInteger())};
+        });
 }
 
 int LicenceCommands::report(Invocation& call)

@@ -553,6 +553,16 @@ private slots:
             {"getPricing", {"pricing", "show"}},
             {"setPricing", {"pricing", "set"}},
             {"getCostReport", {"cost"}},
+            {"listLicences", {"licence", "list"}},
+            {"listLicenceVersions", {"licence", "versions"}},
+            {"listLicenceAcceptances", {"licence", "report"}},
+            {"getRepositoryLicence", {"licence", "show"}},
+            {"setRepositoryLicence", {"licence", "set"}},
+            {"removeRepositoryLicence", {"licence", "remove"}},
+            {"acceptRepositoryLicence", {"licence", "accept"}},
+            {"getCompartmentLicence", {"licence", "show"}},      // --compartment C
+            {"setCompartmentLicence", {"licence", "set"}},       // --compartment C
+            {"removeCompartmentLicence", {"licence", "remove"}}, // --compartment C
         };
         QSet<QString> seen;
         for (auto path = paths.begin(); path != paths.end(); ++path) {
