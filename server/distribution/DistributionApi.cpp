@@ -26,9 +26,19 @@ auto listing(RegistryService& registry, ListingHandler::Kind kind, DistributionA
     };
 }
 
+auto upload(RegistryService& registry, DistributionApi::MountFilter filter)
+{
+    return [&registry, filter](const HttpRequest&, const RouteMatch& match) -> std::unique_ptr<HttpHandler> {
+        auto handler = std::make_unique<UploadHandler>(registry, match);
+        handler->setMountFilter(filter);
+        return handler;
+    };
+}
+
 } // namespace
 
-void DistributionApi::addRoutes(Router& router, RegistryService& registry, InspectFilter canInspect)
+void DistributionApi::addRoutes(Router& router, RegistryService& registry, InspectFilter canInspect,
+                                MountFilter canMountFrom)
 {
     using K = ListingHandler::Kind;
     // Fixed paths first: "_catalog" is not a valid repository name, but keep it unambiguous anyway.
@@ -58,8 +68,10 @@ void DistributionApi::addRoutes(Router& router, RegistryService& registry, Inspe
                 Access::Delete,
                 make<ManifestHandler>(registry)});
 
-    router.add(
-        {{"POST"}, QStringLiteral("/v2/{name}/blobs/uploads/"), Access::Push, make<UploadHandler>(registry)});
+    router.add({{"POST"},
+                QStringLiteral("/v2/{name}/blobs/uploads/"),
+                Access::Push,
+                upload(registry, canMountFrom)});
     router.add({{"GET", "PATCH", "PUT", "DELETE"},
                 QStringLiteral("/v2/{name}/blobs/uploads/{param}"),
                 Access::Push,

@@ -16,8 +16,17 @@ public:
     using InspectFilter = std::function<bool(const AuthorizationSubject& subject, const QString& repository,
                                              const QString& clientAddress)>;
 
-    /// Without a filter the catalog lists every repository.
-    static void addRoutes(Router& router, RegistryService& registry, InspectFilter canInspect = {});
+    /// May this subject take blobs from this repository into another by a cross-repository mount
+    /// (POST .../blobs/uploads/?mount=&from=)? A mount copies what a pull would give, so the caller must
+    /// be allowed to pull from it (policy, and the licence in force accepted).
+    using MountFilter = std::function<bool(const AuthorizationSubject& subject, const QString& from,
+                                           const HttpRequest& request)>;
+
+    /// Without an inspect filter the catalog lists every repository. Without a mount filter every
+    /// mount is allowed, from any repository and, with no `from`, from wherever the blob is; with one
+    /// a mount needs `from` and the filter's yes, else the client gets an ordinary upload session.
+    static void addRoutes(Router& router, RegistryService& registry, InspectFilter canInspect = {},
+                          MountFilter canMountFrom = {});
 };
 
 } // namespace berth

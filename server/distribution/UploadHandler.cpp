@@ -55,6 +55,12 @@ void UploadHandler::startPost(const HttpRequest& request, HttpResponder& respond
                                 .arg(from.left(300))));
             return;
         }
+        // A mount the caller may not make (no `from` to check, or no right to pull from it) is not an
+        // error: like any blob the registry cannot mount, it becomes an ordinary upload session.
+        if (m_mountFilter && (from.isEmpty() || !m_mountFilter(m_match.subject, from, request))) {
+            m_mode = Mode::NewSession;
+            return;
+        }
         const Result<bool> mounted = m_registry.mountBlob(m_match.name, *digest, from);
         if (!mounted) {
             sendError(responder, mounted.error());

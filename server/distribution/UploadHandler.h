@@ -4,6 +4,7 @@
 #include "oci/Digest.h"
 #include "registry/UploadLease.h"
 
+#include <functional>
 #include <memory>
 
 namespace berth {
@@ -14,8 +15,15 @@ namespace berth {
 class UploadHandler final : public DistributionHandler
 {
 public:
+    /// See DistributionApi::MountFilter.
+    using MountFilter = std::function<bool(const AuthorizationSubject& subject, const QString& from,
+                                           const HttpRequest& request)>;
+
     using DistributionHandler::DistributionHandler;
     ~UploadHandler() override;
+
+    /// Without one every mount is allowed (in-process use and tests without access control).
+    void setMountFilter(MountFilter filter) { m_mountFilter = std::move(filter); }
 
     bool onBody(QByteArrayView chunk, HttpResponder& responder) override;
     void onAborted() override;
@@ -43,6 +51,7 @@ private:
     void sendCreated(HttpResponder& responder, const Digest& digest);
     void failChunk(HttpResponder& responder, const Error& error);
 
+    MountFilter m_mountFilter;
     Mode m_mode = Mode::Status;
     Digest m_digest;
     std::unique_ptr<UploadLease> m_lease;

@@ -3,6 +3,7 @@
 #include "api/ManagementApi.h"
 #include "audit/AuditLog.h"
 #include "auth/AuditAuthEventSink.h"
+#include "auth/HttpCredentials.h"
 #include "auth/IdentityCredentialVerifier.h"
 #include "auth/JwtService.h"
 #include "auth/LicenceGate.h"
@@ -204,10 +205,23 @@ Result<void> RegistryHost::open()
     d->router = std::make_unique<Router>();
     d->tokens->addRoutes(*d->router);
     PolicyAccessGate* gate = d->gate.get();
+    // Pulls from licence-gated repositories wait until the licence in force is accepted (issue 7).
+    d->licenceGate = std::make_unique<LicenceGate>(d->registry->licences(), *d->repositories, o.externalUrl);
+    LicenceGate* licences = d->licenceGate.get();
+    RepositoryAuthorizer* repositories = d->repositories.get();
     DistributionApi::addRoutes(
         *d->router, *d->registry,
         [gate](const AuthorizationSubject& subject, const QString& repository, const QString& clientAddress) {
             return gate->canInspect(subject, repository, clientAddress);
+        },
+        // A cross-repository mount hands over what a pull of `from` would: the same policy and licence.
+        [repositories, licences](const AuthorizationSubject& subject, const QString& from,
+                                 const HttpRequest& request) {
+            return repositories
+                       ->decide(subject, Permission::RepositoryRead, from,
+                                HttpCredentials::clientAddress(request), std::nullopt, false)
+                       .allowed &&
+                   licences->check(subject, from, request).allowed();
         });
     d->maintenanceLog = std::make_unique<MaintenanceLog>(d->registry->metadata());
     JobRunner::Options jobOptions;
@@ -311,9 +325,6 @@ Result<void> RegistryHost::open()
     PortalRoutes::add(*d->router, portal);
 
     RequestAuthenticator* authenticator = d->authenticator.get();
-    // Pulls from licence-gated repositories wait until the licence in force is accepted (issue 7).
-    d->licenceGate = std::make_unique<LicenceGate>(d->registry->licences(), *d->repositories, o.externalUrl);
-    LicenceGate* licences = d->licenceGate.get();
     d->router->setGuard([authenticator, licences](const HttpRequest& request, const Route& route,
                                                   RouteMatch& match) -> std::unique_ptr<HttpHandler> {
         AuthenticationOutcome outcome = authenticator->authenticate(request, route.access, match.name);

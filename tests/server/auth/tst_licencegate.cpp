@@ -24,6 +24,7 @@ const QString Repo = QStringLiteral("team/app");
 const QString Password = QStringLiteral("licence-gate-password-1234");
 const QString Reader = QStringLiteral("reader");
 const QString Pusher = QStringLiteral("pusher");
+const QString Mounter = QStringLiteral("mounter");
 const QString Title = QStringLiteral("Example Licence");
 
 QByteArray basic(const QString& user)
@@ -67,6 +68,7 @@ private slots:
     void withoutLicencePullsAreUnaffected();
     void anonymousIsToldToSignInFirst();
     void signedInUsersAreToldWhatToAccept();
+    void mountsNeedWhatAPullNeeds();
     void acceptingLetsTheSamePullsThrough();
     void aNewVersionBlocksAgain();
     void pushersAndAdministratorsAreNotGated();
@@ -200,6 +202,8 @@ void TestLicenceGate::initTestCase()
     QVERIFY2(made.status == 200, qPrintable(made.describe()));
     addUser(Reader, QStringLiteral("Allow group %1 to read repos in tenancy"));
     addUser(Pusher, QStringLiteral("Allow group %1 to use repos in tenancy"));
+    addUser(Mounter,
+            QStringLiteral("Allow group %1 to manage repos in tenancy where target.repo.name = 'mine/app'"));
 }
 
 void TestLicenceGate::cleanupTestCase()
@@ -271,6 +275,40 @@ void TestLicenceGate::signedInUsersAreToldWhatToAccept()
     QCOMPARE(errorCode(r), QStringLiteral("DENIED"));
     QCOMPARE(errorMessage(r), expected);
     QCOMPARE(withAuthorization(token, "GET", QStringLiteral("/v2/%1/tags/list").arg(Repo)).status, 200);
+}
+
+void TestLicenceGate::mountsNeedWhatAPullNeeds()
+{
+    // A cross-repository mount hands over what a pull would, so it asks the same: the right to pull
+    // from `from` and the licence in force accepted. Refused mounts are ordinary upload sessions (202),
+    // and the blob stays out of the target repository.
+    const QString layer = OciFixtures::digestOf(m_layer);
+    const QString target = QStringLiteral("/v2/mine/app/blobs/uploads/?mount=%1&from=%2");
+    const QByteArray secret = OciFixtures::randomBytes(1024, 31);
+    QCOMPARE(m_admin->pushBlobMonolithic(QStringLiteral("secret/app"), secret).status, 201);
+
+    // Licence not accepted: no mount.
+    RegistryResponse r = as(Mounter, "POST", target.arg(layer, Repo));
+    QVERIFY2(r.status == 202, qPrintable(r.describe()));
+    // A private repository the user may not read: no mount.
+    r = as(Mounter, "POST", target.arg(OciFixtures::digestOf(secret), QStringLiteral("secret/app")));
+    QVERIFY2(r.status == 202, qPrintable(r.describe()));
+    // Without `from` the registry does not go looking for the blob elsewhere.
+    r = as(Mounter, "POST", QStringLiteral("/v2/mine/app/blobs/uploads/?mount=%1").arg(layer));
+    QVERIFY2(r.status == 202, qPrintable(r.describe()));
+    QCOMPARE(as(Mounter, "HEAD", QStringLiteral("/v2/mine/app/blobs/") + layer).status, 404);
+    QCOMPARE(
+        as(Mounter, "HEAD", QStringLiteral("/v2/mine/app/blobs/") + OciFixtures::digestOf(secret)).status,
+        404);
+
+    // Accepted: the same mount goes through.
+    const RegistryResponse accepted =
+        as(Mounter, "POST", QStringLiteral("/api/v1/repositories/%1/licence/acceptance").arg(Repo),
+           {{"Content-Type", "application/json"}}, R"({"version":"1"})");
+    QVERIFY2(accepted.status == 200, qPrintable(accepted.describe()));
+    r = as(Mounter, "POST", target.arg(layer, Repo));
+    QVERIFY2(r.status == 201, qPrintable(r.describe()));
+    QCOMPARE(as(Mounter, "HEAD", QStringLiteral("/v2/mine/app/blobs/") + layer).status, 200);
 }
 
 void TestLicenceGate::acceptingLetsTheSamePullsThrough()
