@@ -754,7 +754,7 @@
     <message>
         <location filename="../core/licensing/Licence.cpp" line="+10"/>
         <source>repository %1</source>
-        <translation type="unfinished">Repository %1</translation>
+        <translation>Repository %1</translation>
     </message>
 </context>
 <context>
@@ -881,67 +881,67 @@
     <message>
         <location filename="../app/console/actions/PullIntoEngineJob.cpp" line="+43"/>
         <source>Pull %1 into Docker/Podman</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in Docker/Podman pullen</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Neither podman nor docker was found on PATH (%1). Install one of them, or use Image &gt; Export… and load the archive yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weder podman noch docker wurde im PATH (%1) gefunden. Installieren Sie eines davon, oder verwenden Sie Image &gt; Image exportieren… und laden Sie das Archiv selbst.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Could not create a temporary directory in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 konnte kein temporäres Verzeichnis angelegt werden: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Exporting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird exportiert</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Loading into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in %1 geladen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht ausgeführt werden: %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cancelled while %1 was loading %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen, während %1 %2 geladen hat.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>it crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist abgestürzt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Code %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 failed (%2), so %3 was not loaded. Its output: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist fehlgeschlagen (%2), daher wurde %3 nicht geladen. Ausgabe: %4</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(none)</source>
-        <translation type="unfinished">(keine)</translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Loaded %1 (%2) into %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) in %3 geladen: %4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no output</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Ausgabe</translation>
     </message>
 </context>
 <context>
@@ -1740,17 +1740,17 @@
     <message>
         <location filename="../app/console/dialogs/LicenceAcceptDialog.cpp" line="+15"/>
         <source>Licence of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz von %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Pulling from %1 needs the licence &quot;%2&quot; (version %3), set on %4. Read it, then choose Continue to accept it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Pullen aus %1 erfordert die Lizenz „%2“ (Version %3), festgelegt für %4. Lesen Sie sie und wählen Sie dann „Weiter“, um sie zu akzeptieren.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
 </context>
 <context>
@@ -1758,142 +1758,142 @@
     <message>
         <location filename="../app/console/dialogs/LicenceEditorDialog.cpp" line="+28"/>
         <source>Licence of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz von %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>e.g. Example Software Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Beispiel-Softwarelizenz</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>e.g. 1, 2.0 or 2026-11</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 1, 2.0 oder 2026-11</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Version:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiner Text</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The licence text people read and accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lizenztext, den Benutzer lesen und akzeptieren</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Published versions (select one to load it into the form):</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichte Versionen (wählen Sie eine aus, um sie in das Formular zu laden):</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Published by</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht von</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&amp;Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Veröffentlichen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Remove licence…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz &amp;entfernen…</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Loading…</source>
-        <translation type="unfinished">Wird geladen…</translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not read the licence: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lizenz konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Pulls from %1 need the licence &quot;%2&quot;, version %3 (published by %4, %5). Publish a new version to have everybody accept it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulls aus %1 erfordern die Lizenz „%2“, Version %3 (veröffentlicht von %4, %5). Veröffentlichen Sie eine neue Version, damit alle sie erneut akzeptieren.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 has no licence of its own. Pulls from it need the licence &quot;%2&quot; (version %3) set on %4. Publish one here to replace it for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine eigene Lizenz. Pulls daraus erfordern die Lizenz „%2“ (Version %3), festgelegt für %4. Veröffentlichen Sie hier eine, um sie für %1 zu ersetzen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 has no licence: whoever may pull from it pulls without accepting one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Lizenz: Wer daraus pullen darf, pullt, ohne eine zu akzeptieren.</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird veröffentlicht…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht veröffentlicht: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Version %1 of &quot;%2&quot; is in force: pulls need it accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 von „%2“ ist in Kraft: Für Pulls muss sie akzeptiert sein.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Remove licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz entfernen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the licence &quot;%1&quot; from %2 with all its versions and acceptances? Pulls from it are no longer gated by it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lizenz „%1“ mit allen Versionen und Akzeptanzen von %2 entfernen? Pulls daraus hängen dann nicht mehr von ihr ab.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht entfernt: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The licence was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lizenz wurde entfernt.</translation>
     </message>
 </context>
 <context>
@@ -1901,12 +1901,12 @@
     <message>
         <location filename="../core/licensing/LicenceQueries.cpp" line="+67"/>
         <source>There is no repository %1; check the name (berthctl repos list shows them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Repository %1; prüfen Sie den Namen (berthctl repos list zeigt sie an).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>There is no %1; check the path (names from the tenancy down, joined by &apos;:&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gibt es nicht; prüfen Sie den Pfad (Namen vom Mandanten abwärts, verbunden durch „:“).</translation>
     </message>
 </context>
 <context>
@@ -1914,143 +1914,143 @@
     <message>
         <location filename="../app/console/dialogs/LicenceReportDialog.cpp" line="+43"/>
         <source>Licence acceptances</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenzakzeptanzen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Licence:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>All licences</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Lizenzen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>any user</source>
-        <translation type="unfinished"></translation>
+        <translation>beliebiger Benutzer</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Current versions only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur aktuelle Versionen</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Set on</source>
-        <translation type="unfinished"></translation>
+        <translation>Festgelegt für</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>User</source>
-        <translation type="unfinished">Benutzer</translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Akzeptiert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Client address</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Adresse</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Current version</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Version</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">&amp;Aktualisieren</translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;CSV exportieren…</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Could not read the licences: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lizenzen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Loading…</source>
-        <translation type="unfinished">Wird geladen…</translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not read the acceptances: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Akzeptanzen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No, a newer version is in force</source>
-        <translation type="unfinished"></translation>
+        <translation>Nein, eine neuere Version ist in Kraft</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n acceptance(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Akzeptanz</numerusform>
+            <numerusform>%n Akzeptanzen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+20"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Export licence acceptances</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenzakzeptanzen exportieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Wrote %n acceptance(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Akzeptanz in %1 geschrieben</numerusform>
+            <numerusform>%n Akzeptanzen in %1 geschrieben</numerusform>
         </translation>
     </message>
 </context>
@@ -2059,125 +2059,125 @@
     <message>
         <location filename="../core/licensing/LicenceStore.cpp" line="+74"/>
         <source>The version is empty: give the licence a version, such as 1 or 2026-11.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version ist leer: Geben Sie der Lizenz eine Version, etwa 1 oder 2026-11.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The version is longer than %1 characters: shorten it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version ist länger als %1 Zeichen: Kürzen Sie sie.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The version &quot;%1&quot; may only use letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;+&apos; and &apos;-&apos;: change it (for example 2 or 2026-11).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version „%1“ darf nur Buchstaben, Ziffern, „.“, „_“, „+“ und „-“ enthalten: Ändern Sie sie (zum Beispiel in 2 oder 2026-11).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The title is empty: give the licence a title, such as &quot;Example Licence&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Titel ist leer: Geben Sie der Lizenz einen Titel, etwa „Beispiellizenz“.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The title is %1 characters long: shorten it to at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Titel ist %1 Zeichen lang: Kürzen Sie ihn auf höchstens %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The title must be one line: remove its line breaks and control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Titel muss einzeilig sein: Entfernen Sie Zeilenumbrüche und Steuerzeichen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The format must be text or markdown: choose one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Format muss text oder markdown sein: Wählen Sie eines davon.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The licence text is empty: give the text people must accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lizenztext ist leer: Geben Sie den Text an, den Benutzer akzeptieren müssen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The licence text is %1 bytes long (UTF-8): at most %2 bytes (1 MiB) are accepted; shorten it or link to the full text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lizenztext ist %1 Bytes lang (UTF-8): Höchstens %2 Bytes (1 MiB) sind zulässig; kürzen Sie ihn oder verlinken Sie auf den vollständigen Text.</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Version %1 of the licence on %2 was published with a different %3, and a published version never changes: publish the new text as a new version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 der Lizenz für %2 wurde mit abweichendem %3 veröffentlicht, und eine veröffentlichte Version ändert sich nie: Veröffentlichen Sie den neuen Text als neue Version.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation> und </translation>
     </message>
     <message>
         <location line="+32"/>
         <source>The licence was stored but could not be read back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lizenz wurde gespeichert, konnte aber nicht wieder gelesen werden.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 has no licence of its own: nothing to remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine eigene Lizenz: Es gibt nichts zu entfernen.</translation>
     </message>
     <message>
         <location line="+40"/>
         <location filename="../core/licensing/LicenceStoreAcceptances.cpp" line="+111"/>
         <location line="+77"/>
         <source>There is no repository %1; check the name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Repository %1; prüfen Sie den Namen.</translation>
     </message>
     <message>
         <location line="+45"/>
         <location filename="../core/licensing/LicenceStoreAcceptances.cpp" line="-11"/>
         <source>There is no licence %1; list the licences to find its id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Lizenz %1; lassen Sie sich die Lizenzen auflisten, um ihre ID zu finden.</translation>
     </message>
     <message>
         <location filename="../core/licensing/LicenceStoreAcceptances.cpp" line="-82"/>
         <source>Only a signed-in user can accept a licence: sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur angemeldete Benutzer können eine Lizenz akzeptieren: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The version is empty: say which version of the licence you read and accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version ist leer: Geben Sie an, welche Version der Lizenz Sie gelesen haben und akzeptieren.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The channel is longer than %1 characters: use portal, api, cli or console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kanal ist länger als %1 Zeichen: Verwenden Sie portal, api, cli oder console.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Repository %1 needs no licence: there is nothing to accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Repository %1 erfordert keine Lizenz: Es gibt nichts zu akzeptieren.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Version %1 of the licence &quot;%2&quot; is no longer in force for %3: version %4 is. Read version %4 and accept that.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 der Lizenz „%2“ ist für %3 nicht mehr in Kraft, sondern Version %4. Lesen Sie Version %4 und akzeptieren Sie diese.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The acceptance was stored but could not be read back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Akzeptanz wurde gespeichert, konnte aber nicht wieder gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -2376,7 +2376,7 @@
     <message>
         <location line="+8"/>
         <source>Licence &amp;acceptances…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz&amp;akzeptanzen…</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -2403,7 +2403,7 @@
         <location line="+26"/>
         <location line="+3"/>
         <source>&amp;Licence…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lizenz…</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2817,7 +2817,7 @@
     <message>
         <location line="+1"/>
         <source>Pull into Docker/Podman…</source>
-        <translation type="unfinished"></translation>
+        <translation>In Docker/Podman pullen…</translation>
     </message>
     <message>
         <location line="+91"/>
@@ -2966,33 +2966,33 @@
     <message>
         <location line="+19"/>
         <source>Pulling %1 into Docker/Podman</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird in Docker/Podman gepullt</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+21"/>
         <source>Licence of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz von %1</translation>
     </message>
     <message>
         <location line="-20"/>
         <source>Could not check the licence of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lizenz von %1 konnte nicht geprüft werden: %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Nothing done: the licence of %1 was not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts getan: Die Lizenz von %1 wurde nicht akzeptiert</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Your acceptance was not recorded, so nothing was done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Akzeptanz wurde nicht gespeichert, daher wurde nichts getan: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Accepted the licence &quot;%1&quot; (version %2) for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz „%1“ (Version %2) für %3 akzeptiert</translation>
     </message>
     <message numerus="yes">
         <location line="+34"/>
@@ -3050,12 +3050,12 @@
     <message>
         <location filename="../app/console/models/RepositoryTableModel.cpp" line="+191"/>
         <source>Pulls need the licence &quot;%1&quot; (version %2) accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Pulls muss die Lizenz „%1“ (Version %2) akzeptiert sein</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1; it is set on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; sie ist für %2 festgelegt.</translation>
     </message>
     <message>
         <location line="+26"/>

@@ -2024,9 +2024,9 @@
     <message numerus="yes">
         <location line="+5"/>
         <source>%n acceptance(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n acceptance</numerusform>
+            <numerusform>%n acceptances</numerusform>
         </translation>
     </message>
     <message>
@@ -2048,9 +2048,9 @@
     <message numerus="yes">
         <location line="+5"/>
         <source>Wrote %n acceptance(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wrote %n acceptance to %1</numerusform>
+            <numerusform>Wrote %n acceptances to %1</numerusform>
         </translation>
     </message>
 </context>
