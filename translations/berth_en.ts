@@ -249,6 +249,14 @@
     </message>
 </context>
 <context>
+    <name>LicenceScope</name>
+    <message>
+        <location filename="../core/licensing/Licence.cpp" line="10"/>
+        <source>repository %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocalCertificateAuthority</name>
     <message>
         <location filename="../server/tls/LocalCertificateAuthority.cpp" line="210"/>
@@ -477,6 +485,341 @@
     <message>
         <location filename="../server/daemon/OfflineFsckCommand.cpp" line="142"/>
         <source>%1 problem(s) found; run with --repair to repair what can be repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortalController</name>
+    <message>
+        <location filename="../server/portal/PortalController.cpp" line="107"/>
+        <location filename="../server/portal/PortalController.cpp" line="174"/>
+        <location filename="../server/portal/PortalController.cpp" line="213"/>
+        <source>Bad form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalController.cpp" line="142"/>
+        <source>Signing in needs HTTPS: this page was opened over plain HTTP at %1, where the session cookie would travel unprotected (and browsers do not keep it). Open the portal at https://%1/portal/, or on this machine at http://localhost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalController.cpp" line="182"/>
+        <source>Enter your user name and your password or auth token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../server/portal/PortalController.cpp" line="190"/>
+        <source>Too many failed sign-ins. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Too many failed sign-ins. Wait %n second, then try again.</numerusform>
+            <numerusform>Too many failed sign-ins. Wait %n seconds, then try again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalController.cpp" line="197"/>
+        <source>The user name or the password is wrong. Use the same credentials as for docker login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalController.cpp" line="229"/>
+        <location filename="../server/portal/PortalController.cpp" line="243"/>
+        <source>Form refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalController.cpp" line="230"/>
+        <source>The form was sent from another site (%1), not from %2. Open the page on this server and submit it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalController.cpp" line="237"/>
+        <source>Session expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalController.cpp" line="238"/>
+        <source>Your session has ended (or the browser does not keep cookies for this site). Open the page again and resubmit the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalController.cpp" line="244"/>
+        <source>The form&apos;s security token is missing or does not belong to your session. Reload the page and submit the form again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalController.cpp" line="254"/>
+        <source>Not here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalController.cpp" line="255"/>
+        <source>This page does not accept %1 requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalController.cpp" line="264"/>
+        <source>Page not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalController.cpp" line="265"/>
+        <source>There is no page at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortalHtml</name>
+    <message>
+        <location filename="../server/portal/PortalHtml.cpp" line="58"/>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalHtml.cpp" line="59"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalHtml.cpp" line="65"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalHtml.cpp" line="77"/>
+        <source>Berth registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalHtml.cpp" line="78"/>
+        <source>Pull with docker, podman or skopeo after signing in with docker login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortalPages</name>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="43"/>
+        <source>You accepted version %1 of &quot;%2&quot; on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="46"/>
+        <location filename="../server/portal/PortalPages.cpp" line="58"/>
+        <source>Read the licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="49"/>
+        <source>Accept the licence to pull: &quot;%1&quot; (version %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="51"/>
+        <source>Read and accept the licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="54"/>
+        <source>Sign in to accept the licence &quot;%1&quot; (version %2); pulls need it accepted first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="57"/>
+        <source>Sign in to accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="80"/>
+        <source>There are no public repositories. Sign in to see the ones you may use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="81"/>
+        <source>There are no repositories you may see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="87"/>
+        <source>public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="92"/>
+        <source>Licence &quot;%1&quot;, version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="93"/>
+        <source>licence required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../server/portal/PortalPages.cpp" line="101"/>
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n tag</numerusform>
+            <numerusform>%n tags</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="105"/>
+        <source>Repositories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="115"/>
+        <source>Pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="117"/>
+        <source>Nothing is tagged in this repository yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="130"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="138"/>
+        <source>More tags are not shown; list them with skopeo list-tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="140"/>
+        <source>No tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="149"/>
+        <source>Back to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="154"/>
+        <source>Version %1, published %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="165"/>
+        <source>By clicking Continue you accept version %1 of this licence for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="167"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="171"/>
+        <source>Licence for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="188"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="189"/>
+        <source>Password or auth token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="189"/>
+        <location filename="../server/portal/PortalPages.cpp" line="194"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="190"/>
+        <source>Use the same user name and password (or auth token) as for docker login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="200"/>
+        <source>Go to the list of repositories</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortalRepositoryPages</name>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="42"/>
+        <source>There is no repository %1, or you may not see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="43"/>
+        <source>There is no public repository %1. If it is not public, sign in to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="45"/>
+        <source>Repository not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="52"/>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="53"/>
+        <source>The registry could not %1. Try again; if it keeps failing, tell the registry&apos;s administrator (the server log has the details).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="63"/>
+        <source>list the repositories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="85"/>
+        <source>read the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="100"/>
+        <source>check the repository&apos;s licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="112"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="153"/>
+        <source>read the repository&apos;s licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="116"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="169"/>
+        <source>No licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="117"/>
+        <source>Repository %1 needs no licence: pull it as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="141"/>
+        <source>Not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="142"/>
+        <source>You may not pull from %1, so there is no licence for you to accept. Ask the registry&apos;s administrator for read access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="162"/>
+        <source>The licence changed since you opened it: you read version %1, and version %2 is in force now. Read it below and click Continue to accept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="170"/>
+        <source>record that you accepted the licence</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -711,6 +1054,145 @@
     <message>
         <location filename="../server/daemon/Daemon.cpp" line="260"/>
         <source>Press Ctrl+C to stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>berth::LicenceQueries</name>
+    <message>
+        <location filename="../core/licensing/LicenceQueries.cpp" line="67"/>
+        <source>There is no repository %1; check the name (berthctl repos list shows them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceQueries.cpp" line="77"/>
+        <source>There is no %1; check the path (names from the tenancy down, joined by &apos;:&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>berth::LicenceStore</name>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="74"/>
+        <source>The version is empty: give the licence a version, such as 1 or 2026-11.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="76"/>
+        <source>The version is longer than %1 characters: shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="78"/>
+        <source>The version &quot;%1&quot; may only use letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;+&apos; and &apos;-&apos;: change it (for example 2 or 2026-11).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="85"/>
+        <source>The title is empty: give the licence a title, such as &quot;Example Licence&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="87"/>
+        <source>The title is %1 characters long: shorten it to at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="91"/>
+        <source>The title must be one line: remove its line breaks and control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="95"/>
+        <source>The format must be text or markdown: choose one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="98"/>
+        <source>The licence text is empty: give the text people must accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="102"/>
+        <source>The licence text is %1 bytes long (UTF-8): at most %2 bytes (1 MiB) are accepted; shorten it or link to the full text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="158"/>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="160"/>
+        <source>format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="162"/>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="165"/>
+        <source>Version %1 of the licence on %2 was published with a different %3, and a published version never changes: publish the new text as a new version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="167"/>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="199"/>
+        <source>The licence was stored but could not be read back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="216"/>
+        <source>%1 has no licence of its own: nothing to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="256"/>
+        <location filename="../core/licensing/LicenceStoreAcceptances.cpp" line="111"/>
+        <location filename="../core/licensing/LicenceStoreAcceptances.cpp" line="188"/>
+        <source>There is no repository %1; check the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStore.cpp" line="301"/>
+        <location filename="../core/licensing/LicenceStoreAcceptances.cpp" line="177"/>
+        <source>There is no licence %1; list the licences to find its id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStoreAcceptances.cpp" line="95"/>
+        <source>Only a signed-in user can accept a licence: sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStoreAcceptances.cpp" line="98"/>
+        <source>The version is empty: say which version of the licence you read and accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStoreAcceptances.cpp" line="100"/>
+        <source>The channel is longer than %1 characters: use portal, api, cli or console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStoreAcceptances.cpp" line="114"/>
+        <source>Repository %1 needs no licence: there is nothing to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStoreAcceptances.cpp" line="118"/>
+        <source>Version %1 of the licence &quot;%2&quot; is no longer in force for %3: version %4 is. Read version %4 and accept that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/licensing/LicenceStoreAcceptances.cpp" line="137"/>
+        <source>The acceptance was stored but could not be read back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

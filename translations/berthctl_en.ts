@@ -19,17 +19,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/ApiClient.cpp" line="114"/>
+        <location filename="../app/cli/ApiClient.cpp" line="115"/>
         <source>No answer from %1 within %2 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/ApiClient.cpp" line="116"/>
+        <location filename="../app/cli/ApiClient.cpp" line="117"/>
         <source>Cannot reach %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/ApiClient.cpp" line="120"/>
+        <location filename="../app/cli/ApiClient.cpp" line="121"/>
         <source>If the server&apos;s certificate comes from a private CA (berthd --tls auto: &lt;data&gt;/keys/ca.crt), pass it with --cacert FILE.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -362,192 +362,192 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="98"/>
+        <location filename="../app/cli/CommandLine.cpp" line="100"/>
         <source>The Berth server, e.g. https://registry.example.com (default: $BERTH_SERVER).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="101"/>
+        <location filename="../app/cli/CommandLine.cpp" line="103"/>
         <source>Sign in as this user (default: $BERTH_USER). Before the command when the command has a --user of its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="105"/>
+        <location filename="../app/cli/CommandLine.cpp" line="107"/>
         <source>The password or an auth token (default: $BERTH_PASSWORD).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="108"/>
+        <location filename="../app/cli/CommandLine.cpp" line="110"/>
         <source>Read the password or auth token from the first line of standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="109"/>
+        <location filename="../app/cli/CommandLine.cpp" line="111"/>
         <source>table (default) or json.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="112"/>
+        <location filename="../app/cli/CommandLine.cpp" line="114"/>
         <source>Also trust the CA certificate(s) in this PEM file for HTTPS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="114"/>
+        <location filename="../app/cli/CommandLine.cpp" line="116"/>
         <source>Seconds to wait for each answer (default 30).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="116"/>
+        <location filename="../app/cli/CommandLine.cpp" line="118"/>
         <source>Show help and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="117"/>
+        <location filename="../app/cli/CommandLine.cpp" line="119"/>
         <source>Show berthctl&apos;s version and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="153"/>
+        <location filename="../app/cli/CommandLine.cpp" line="155"/>
         <source>berthctl: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="154"/>
+        <location filename="../app/cli/CommandLine.cpp" line="156"/>
         <source>Run &apos;%1 --help&apos; for its usage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="187"/>
+        <location filename="../app/cli/CommandLine.cpp" line="189"/>
         <source>Name a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="192"/>
+        <location filename="../app/cli/CommandLine.cpp" line="194"/>
         <source>There is no command &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="210"/>
+        <location filename="../app/cli/CommandLine.cpp" line="212"/>
         <source>Name a subcommand of &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="216"/>
+        <location filename="../app/cli/CommandLine.cpp" line="218"/>
         <source>&quot;%1&quot; has no subcommand &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="251"/>
+        <location filename="../app/cli/CommandLine.cpp" line="253"/>
         <source>Missing argument %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="253"/>
+        <location filename="../app/cli/CommandLine.cpp" line="255"/>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="272"/>
+        <location filename="../app/cli/CommandLine.cpp" line="274"/>
         <source>--output must be table or json, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="277"/>
+        <location filename="../app/cli/CommandLine.cpp" line="279"/>
         <source>No server: pass --server URL or set BERTH_SERVER.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="282"/>
+        <location filename="../app/cli/CommandLine.cpp" line="284"/>
         <source>The server &quot;%1&quot; is not an http:// or https:// URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="291"/>
+        <location filename="../app/cli/CommandLine.cpp" line="293"/>
         <source>Give either --password or --password-stdin, not both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="293"/>
+        <location filename="../app/cli/CommandLine.cpp" line="295"/>
         <source>--password-stdin: standard input is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="307"/>
+        <location filename="../app/cli/CommandLine.cpp" line="309"/>
         <source>--timeout must be a number of seconds from 1 to 86400, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="317"/>
+        <location filename="../app/cli/CommandLine.cpp" line="319"/>
         <source>BERTH_PAGE_SIZE must be a number from 1 to 1000, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="343"/>
+        <location filename="../app/cli/CommandLine.cpp" line="345"/>
         <source>Usage: berthctl [global options] COMMAND [SUBCOMMAND] [options] [arguments]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="344"/>
+        <location filename="../app/cli/CommandLine.cpp" line="346"/>
         <source>Manages a Berth container registry through its REST API (/api/v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="345"/>
+        <location filename="../app/cli/CommandLine.cpp" line="347"/>
         <source>Commands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="351"/>
+        <location filename="../app/cli/CommandLine.cpp" line="353"/>
         <source>Global options:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="354"/>
+        <location filename="../app/cli/CommandLine.cpp" line="356"/>
         <source>Exit status: 0 success, 1 the server refused or could not be reached, 2 a usage error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="356"/>
+        <location filename="../app/cli/CommandLine.cpp" line="358"/>
         <source>Run &apos;berthctl COMMAND --help&apos; for a command&apos;s subcommands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="362"/>
+        <location filename="../app/cli/CommandLine.cpp" line="364"/>
         <source>Usage: berthctl %1 SUBCOMMAND [options] [arguments]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="364"/>
+        <location filename="../app/cli/CommandLine.cpp" line="366"/>
         <source>Subcommands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="371"/>
+        <location filename="../app/cli/CommandLine.cpp" line="373"/>
         <source>Run &apos;berthctl %1 SUBCOMMAND --help&apos; for a subcommand&apos;s options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="382"/>
+        <location filename="../app/cli/CommandLine.cpp" line="384"/>
         <source>Usage: berthctl %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="384"/>
+        <location filename="../app/cli/CommandLine.cpp" line="386"/>
         <source>[options]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="390"/>
+        <location filename="../app/cli/CommandLine.cpp" line="392"/>
         <source>Arguments:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="398"/>
+        <location filename="../app/cli/CommandLine.cpp" line="400"/>
         <source>Options:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/CommandLine.cpp" line="402"/>
+        <location filename="../app/cli/CommandLine.cpp" line="404"/>
         <source>Global options (see &apos;berthctl --help&apos;): --server, --user, --password, --password-stdin, --output, --cacert, --timeout.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1457,39 +1457,39 @@
 <context>
     <name>Invocation</name>
     <message>
-        <location filename="../app/cli/Invocation.cpp" line="31"/>
-        <location filename="../app/cli/Invocation.cpp" line="39"/>
-        <location filename="../app/cli/Invocation.cpp" line="72"/>
+        <location filename="../app/cli/Invocation.cpp" line="46"/>
+        <location filename="../app/cli/Invocation.cpp" line="54"/>
+        <location filename="../app/cli/Invocation.cpp" line="87"/>
         <source>berthctl: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/Invocation.cpp" line="32"/>
+        <location filename="../app/cli/Invocation.cpp" line="47"/>
         <source>Run &apos;berthctl %1 --help&apos; for its usage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/Invocation.cpp" line="45"/>
+        <location filename="../app/cli/Invocation.cpp" line="60"/>
         <source>The server answered HTTP %1 without an error message.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/Invocation.cpp" line="47"/>
+        <location filename="../app/cli/Invocation.cpp" line="62"/>
         <source>berthctl: %1 (HTTP %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/Invocation.cpp" line="49"/>
+        <location filename="../app/cli/Invocation.cpp" line="64"/>
         <source>berthctl: %1 (%2, HTTP %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/Invocation.cpp" line="60"/>
+        <location filename="../app/cli/Invocation.cpp" line="75"/>
         <source>  line %1, column %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/Invocation.cpp" line="66"/>
+        <location filename="../app/cli/Invocation.cpp" line="81"/>
         <source>Sign in with --user and --password (or BERTH_USER and BERTH_PASSWORD).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1657,6 +1657,425 @@
     <message>
         <location filename="../app/cli/JobWaiter.cpp" line="121"/>
         <source>%1% (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LicenceAcceptCommand</name>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="29"/>
+        <source>Shows the licence a repository needs before it can be pulled (its title, version and text) and whether you accepted it; or, with --compartment, a compartment&apos;s licence (administrators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="32"/>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="43"/>
+        <source>The repository, e.g. team/app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="34"/>
+        <source>Show the licence set on this compartment instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="41"/>
+        <source>Accepts the licence a repository needs, so that you can pull from it. Shows the text and asks first unless --yes is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="45"/>
+        <source>Accept this version only: if the licence changed since you read it, nothing is accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="49"/>
+        <source>Accept without showing the text and asking (you read it already with &apos;berthctl licence show&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="58"/>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="62"/>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="63"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="64"/>
+        <source>Set on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="65"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="66"/>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="85"/>
+        <source>Name a repository, or a compartment with --compartment A:B.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="86"/>
+        <source>Give a repository or --compartment, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="92"/>
+        <source>Repository %1 needs no licence: whoever may pull from it can pull.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="96"/>
+        <source>Pulling from %1 needs this licence accepted first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="102"/>
+        <source>You are not signed in. Sign in to accept it: berthctl --user NAME licence accept %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="105"/>
+        <source>Or sign in, read and accept it in a browser: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="107"/>
+        <source>You (%1) accepted version %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="111"/>
+        <source>You (%1) have not accepted version %2. Accept it with: berthctl licence accept %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="115"/>
+        <source>Or read and accept it in a browser: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="131"/>
+        <source>Compartment %1 has no licence of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="142"/>
+        <source>Accepting a licence is recorded for a user: sign in with --user and --password (or BERTH_USER and BERTH_PASSWORD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="150"/>
+        <source>Repository %1 needs no licence: there is nothing to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="162"/>
+        <source>Not accepted: standard input is not a terminal, so berthctl cannot show you the licence and ask. Read it with &apos;berthctl licence show %1&apos;, then run &apos;berthctl licence accept %1 --version %2 --yes&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="167"/>
+        <source>Not accepted: version %1 of the licence of %2 is no longer in force (version %3 is). Leave out --version to read and accept version %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="172"/>
+        <source>Accept &quot;%1&quot; (version %2) for %3? [y/N] </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="178"/>
+        <source>Not accepted: pulls from %1 stay refused until you accept the licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="194"/>
+        <source>Not accepted: the licence of %1 changed; version %2 is in force now, not %3. Read it with &apos;berthctl licence show %1&apos;, then accept it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceAcceptCommand.cpp" line="200"/>
+        <source>Accepted &quot;%1&quot; (version %2) for %3 as %4: you can pull from it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LicenceCommands</name>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="25"/>
+        <source>Licences: read and accept the licence a repository needs before pulls; administrators set, version and remove licences and see who accepted them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="33"/>
+        <source>the tenancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="33"/>
+        <location filename="../app/cli/LicenceCommands.cpp" line="126"/>
+        <source>compartment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="35"/>
+        <location filename="../app/cli/LicenceCommands.cpp" line="116"/>
+        <source>repository %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="41"/>
+        <source>The repository, e.g. team/app (or give --compartment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="44"/>
+        <source>The compartment, e.g. Apps:Web: its licence gates every repository below it that has none of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="51"/>
+        <source>Lists who accepted which licence version and when (administrators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="53"/>
+        <source>Only the licence that gates this repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="56"/>
+        <source>Only licences set on this compartment or below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="57"/>
+        <source>Only this licence (its OCID, see licence list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="60"/>
+        <source>Only this user&apos;s acceptances (sign in with --user before the command).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="63"/>
+        <source>Only acceptances of the versions in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="66"/>
+        <source>Lists every licence, where it is set, its version in force and how many accepted that version (administrators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="72"/>
+        <source>Sets or versions the licence of a repository or compartment (administrators). A new version must be accepted again before pulls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="76"/>
+        <source>The licence&apos;s title, one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="79"/>
+        <source>The version label, e.g. 1, 2.0 or 2026-11 (letters, digits, . _ + -).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="82"/>
+        <source>Read the text from this file (- is standard input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="84"/>
+        <source>The text itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="85"/>
+        <source>The text is Markdown (default: plain text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="88"/>
+        <source>Removes the licence of a repository or compartment with its versions and acceptances: pulls are no longer gated by it (administrators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="92"/>
+        <source>Do not ask for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="95"/>
+        <source>Lists the published versions of the licence that gates a repository, or of a compartment&apos;s licence (administrators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="108"/>
+        <source>Give a repository or --compartment, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="109"/>
+        <source>Name a repository, or a compartment with --compartment A:B.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="121"/>
+        <source>--compartment needs a compartment path, e.g. Apps:Web.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="140"/>
+        <source>Give the licence&apos;s title with --title TEXT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="142"/>
+        <source>Give the version with --version V, e.g. 1; a new version must be accepted again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="146"/>
+        <source>Give the licence text with --file FILE or --text TEXT (one of them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="156"/>
+        <source>Cannot read the licence text from %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="160"/>
+        <source>The licence text is empty; write it in the file or after --text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="169"/>
+        <source>Version %1 of &quot;%2&quot; is in force on %3. Users must accept it before they pull (those allowed to push are not asked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="185"/>
+        <source>Remove the licence of %1 with all its versions and acceptances? [y/N] </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="189"/>
+        <source>Not removed; answer y, or pass --yes to remove it without asking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="192"/>
+        <source>Removed the licence of %1: pulls are no longer gated by it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="199"/>
+        <location filename="../app/cli/LicenceCommands.cpp" line="271"/>
+        <source>SET ON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="199"/>
+        <location filename="../app/cli/LicenceCommands.cpp" line="238"/>
+        <source>TITLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="199"/>
+        <location filename="../app/cli/LicenceCommands.cpp" line="238"/>
+        <location filename="../app/cli/LicenceCommands.cpp" line="271"/>
+        <source>VERSION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="199"/>
+        <location filename="../app/cli/LicenceCommands.cpp" line="238"/>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="199"/>
+        <source>ACCEPTED (IN FORCE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="200"/>
+        <source>UPDATED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="200"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="230"/>
+        <source>No licence is set on %1 or above it, so there are no versions. Set one with &apos;berthctl licence set&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="238"/>
+        <source>PUBLISHED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="238"/>
+        <source>BY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="238"/>
+        <source>IN FORCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="238"/>
+        <source>ACCEPTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="264"/>
+        <source>Give one of --repository, --compartment and --licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="271"/>
+        <source>USER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="271"/>
+        <source>ACCEPTED AT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="271"/>
+        <source>CHANNEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LicenceCommands.cpp" line="271"/>
+        <source>CURRENT</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2409,7 +2828,7 @@
     </message>
     <message>
         <location filename="../app/cli/RepositoryCommands.cpp" line="24"/>
-        <source>Repositories: list, create, show, move, make public, delete.</source>
+        <source>Repositories: list, create, show, move, make public, describe, delete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2469,121 +2888,171 @@
     </message>
     <message>
         <location filename="../app/cli/RepositoryCommands.cpp" line="58"/>
+        <source>Changes a repository&apos;s description (plain text, shown in the portal and by repos show).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="61"/>
+        <source>The new description, at most 2000 characters (&quot;&quot; removes it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="65"/>
         <source>Deletes a repository with all its images and tags.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="60"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="67"/>
         <source>Do not ask for confirmation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="69"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="76"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="82"/>
+        <source>&quot;%1&quot; version %2, from its compartment (pulls need it accepted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="83"/>
+        <source>&quot;%1&quot; version %2 (pulls need it accepted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="86"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="70"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="87"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="88"/>
         <source>Compartment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="71"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="89"/>
         <source>Public</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="72"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="90"/>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="91"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="73"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="92"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="74"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="93"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="75"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="94"/>
         <source>Last push</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="76"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="95"/>
         <source>Last pull</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="89"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="108"/>
         <source>NAME</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="89"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="108"/>
         <source>COMPARTMENT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="89"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="108"/>
         <source>PUBLIC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="89"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="108"/>
         <source>IMAGES</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="89"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="108"/>
         <source>TAGS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="89"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="108"/>
         <source>LAST PUSH</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="109"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="128"/>
         <source>Created repository %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="126"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="145"/>
         <source>Moved repository %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="139"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="158"/>
         <source>Write true or false, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="144"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="163"/>
         <source>Repository %1 is public: anyone may pull it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="145"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="164"/>
         <source>Repository %1 is private.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="153"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="171"/>
+        <source>Say what to change: --description TEXT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="177"/>
+        <source>Repository %1 has no description now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="178"/>
+        <source>Updated the description of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="186"/>
         <source>Delete repository %1 with all its images and tags? [y/N] </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="157"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="190"/>
         <source>Not deleted; answer y, or pass --yes to delete without asking.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/RepositoryCommands.cpp" line="159"/>
+        <location filename="../app/cli/RepositoryCommands.cpp" line="192"/>
         <source>Deleted repository %1.</source>
         <translation type="unfinished"></translation>
     </message>
