@@ -30,7 +30,8 @@ QString signInHref(const QString& next)
 
 } // namespace
 
-QString PortalPages::licenceStatus(const QString& repository, const LicenceCheck& check, bool signedIn)
+QString PortalPages::licenceStatus(const QString& repository, const LicenceCheck& check, bool signedIn,
+                                   bool mayPush)
 {
     if (!check.required)
         return QString();
@@ -42,6 +43,13 @@ QString PortalPages::licenceStatus(const QString& repository, const LicenceCheck
         cls = QStringLiteral("ok");
         text = tr("You accepted version %1 of \"%2\" on %3.")
                    .arg(current.version, current.title, PortalHtml::dateTime(check.acceptedAt));
+        link = QStringLiteral("<a href=\"%1\">%2</a>")
+                   .arg(e(licenceHref(repository)), e(tr("Read the licence")));
+    } else if (signedIn && mayPush) {
+        cls = QStringLiteral("ok");
+        text = tr("You may push to this repository, so your pulls are not held back; everybody else accepts "
+                  "\"%1\" (version %2) first.")
+                   .arg(current.title, current.version);
         link = QStringLiteral("<a href=\"%1\">%2</a>")
                    .arg(e(licenceHref(repository)), e(tr("Read the licence")));
     } else if (signedIn) {
@@ -110,7 +118,7 @@ QByteArray PortalPages::repository(const PortalRepositoryView& view, const Porta
     QString content;
     if (!view.description.isEmpty())
         content += QStringLiteral("<p class=\"description\">%1</p>").arg(e(view.description));
-    content += licenceStatus(view.name, view.licence, view.signedIn);
+    content += licenceStatus(view.name, view.licence, view.signedIn, view.mayPush);
 
     content += QStringLiteral("<h2>%1</h2>").arg(e(tr("Pull")));
     if (view.tags.isEmpty()) {

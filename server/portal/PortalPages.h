@@ -30,6 +30,7 @@ struct PortalRepositoryView
     QString registryHost; ///< "127.0.0.1:5000", for the pull commands
     LicenceCheck licence;
     bool signedIn = false;
+    bool mayPush = false; ///< the visitor may push here, so the licence does not hold their pulls back
 };
 
 /// What the licence page shows.
@@ -59,7 +60,8 @@ public:
     static QByteArray message(const QString& title, const QString& text, const PortalChrome& chrome);
 
     /// "You accepted version 2 on ...", "Accept the licence to pull", "Sign in to accept".
-    static QString licenceStatus(const QString& repository, const LicenceCheck& check, bool signedIn);
+    static QString licenceStatus(const QString& repository, const LicenceCheck& check, bool signedIn,
+                                 bool mayPush = false);
     /// The licence's text as HTML.
     static QString licenceBody(const LicenceVersion& version);
 };

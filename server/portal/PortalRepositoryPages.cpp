@@ -99,6 +99,12 @@ PortalReply PortalRepositoryPages::repository(const PortalVisit& visit, const QS
     if (!check)
         return failure(visit, tr("check the repository's licence"));
     view.licence = check.value();
+    // As the /v2 gate decides: those who may push are not held back by the licence.
+    view.mayPush = view.signedIn && view.licence.required && !view.licence.accepted &&
+                   m_services.repositories
+                       ->decide(visit.subject(), Permission::RepositoryUpdate, name, visit.clientAddress,
+                                std::nullopt, false)
+                       .allowed;
     return PortalReply::html(
         200, PortalPages::repository(view, visit.chrome(QString::fromUtf8(repositoryPath(name)))));
 }

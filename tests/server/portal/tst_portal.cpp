@@ -365,10 +365,19 @@ private slots:
         QCOMPARE(anonymousAccept.status, 303);
         QVERIFY(anonymousAccept.header("Location").startsWith("/portal/sign-in?next="));
 
+        // Those who may push (the administrator) are not held back, and the page says so.
+        PortalTestSession admin(server->url);
+        QCOMPARE(admin.signIn(QStringLiteral("admin"), AdminPassword).status, 303);
+        const RegistryResponse adminPage = admin.get(QStringLiteral("/portal/repositories/team/app"));
+        QVERIFY(adminPage.body.contains("your pulls are not held back"));
+        QVERIFY(!adminPage.body.contains("Accept the licence to pull"));
+
         PortalTestSession bob(server->url);
         QCOMPARE(bob.signIn(QStringLiteral("bob"), BobPassword).status, 303);
         QVERIFY(bob.get(QStringLiteral("/portal/repositories/team/app"))
                     .body.contains("Accept the licence to pull"));
+        QVERIFY(!bob.get(QStringLiteral("/portal/repositories/team/app"))
+                     .body.contains("your pulls are not held back"));
         page = bob.get(QStringLiteral("/portal/repositories/team/app/licence"));
         QVERIFY(page.body.contains("<input type=\"hidden\" name=\"version\" value=\"1\">"));
         QVERIFY(page.body.contains("id=\"continue\""));
