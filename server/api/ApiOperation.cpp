@@ -1,5 +1,7 @@
 #include "api/ApiOperation.h"
 
+#include "api/ApiSchema.h"
+
 #include <QStringList>
 
 namespace berth {
@@ -62,6 +64,27 @@ QString ApiOperation::routePattern() const
         segment = p && p->multiSegment ? QStringLiteral("{name}") : QStringLiteral("{param}");
     }
     return segments.join(QLatin1Char('/'));
+}
+
+ApiParameter ApiParameter::repositoryName()
+{
+    return ApiParameter{
+        QStringLiteral("name"),
+        ApiParameter::In::Path,
+        QStringLiteral("The repository name, e.g. team/app; its slashes are not percent-encoded."),
+        ApiSchema::string(),
+        true,
+        true};
+}
+
+ApiParameter ApiParameter::compartmentPath()
+{
+    return ApiParameter{QStringLiteral("compartment"),
+                        ApiParameter::In::Path,
+                        QStringLiteral("The compartment's path, e.g. Apps:Backend."),
+                        ApiSchema::string(),
+                        true,
+                        false};
 }
 
 const ApiParameter* ApiOperation::parameter(const QString& name) const

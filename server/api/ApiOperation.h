@@ -60,6 +60,11 @@ struct ApiParameter
     /// For a path parameter: routed as the pattern's {name}, which may span several segments ("team/app").
     /// At most one per path; the other path parameter is a single segment.
     bool multiSegment = false;
+
+    /// The {name} path parameter of repository operations ("team/app", slashes as they are).
+    static ApiParameter repositoryName();
+    /// The {compartment} path parameter ("Apps:Backend").
+    static ApiParameter compartmentPath();
 };
 
 /// One operation of the management API: the row of the route table and its description, from which

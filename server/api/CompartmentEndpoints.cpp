@@ -17,16 +17,6 @@ IdentityService& identity(const ApiCall& call)
     return *call.services().identity;
 }
 
-ApiParameter compartmentParameter()
-{
-    return ApiParameter{QStringLiteral("compartment"),
-                        ApiParameter::In::Path,
-                        QStringLiteral("The compartment's path, e.g. Apps:Backend."),
-                        ApiSchema::string(),
-                        true,
-                        false};
-}
-
 ApiReply tree(ApiCall& call)
 {
     auto all = identity(call).compartments();
@@ -171,7 +161,7 @@ void CompartmentEndpoints::add(ApiTable& table)
 
     ApiOperation get = ApiOperation::make("GET", one, QStringLiteral("getCompartment"), tag,
                                           QStringLiteral("One compartment."), ApiAccess::signedIn(), getOne);
-    get.parameters = {compartmentParameter()};
+    get.parameters = {ApiParameter::compartmentPath()};
     get.responseSchema = S::ref(QStringLiteral("Compartment"));
     get.errorStatuses = {404};
     table.operations.append(get);
@@ -182,7 +172,7 @@ void CompartmentEndpoints::add(ApiTable& table)
             "Changes a compartment's description, moves it under another parent and/or renames it; "
             "policies follow at once."),
         ApiAccess::administrator(), update);
-    patch.parameters = {compartmentParameter()};
+    patch.parameters = {ApiParameter::compartmentPath()};
     patch.requestSchema =
         S::object({{QStringLiteral("name"), S::string()},
                    {QStringLiteral("parent"), S::string(QStringLiteral("\"\" is the tenancy."))},
@@ -196,7 +186,7 @@ void CompartmentEndpoints::add(ApiTable& table)
                            QStringLiteral("Deletes an empty compartment (no compartments, repositories "
                                           "or policies in it)."),
                            ApiAccess::administrator(), remove);
-    del.parameters = {compartmentParameter()};
+    del.parameters = {ApiParameter::compartmentPath()};
     del.status = 204;
     del.errorStatuses = {404, 409};
     table.operations.append(del);

@@ -197,27 +197,6 @@ ApiReply removeCompartmentLicence(ApiCall& call)
     return remove(call, scope.value());
 }
 
-ApiParameter nameParameter()
-{
-    return ApiParameter{
-        QStringLiteral("name"),
-        ApiParameter::In::Path,
-        QStringLiteral("The repository name, e.g. team/app; its slashes are not percent-encoded."),
-        ApiSchema::string(),
-        true,
-        true};
-}
-
-ApiParameter compartmentParameter()
-{
-    return ApiParameter{QStringLiteral("compartment"),
-                        ApiParameter::In::Path,
-                        QStringLiteral("The compartment's path, e.g. Apps:Backend."),
-                        ApiSchema::string(),
-                        true,
-                        false};
-}
-
 } // namespace
 
 void LicenceEndpoints::add(ApiTable& table)
@@ -243,7 +222,7 @@ void LicenceEndpoints::add(ApiTable& table)
         QStringLiteral("Whether pulls from the repository need a licence accepted (its own or its "
                        "compartment's), the licence in force, whether you accepted it, and where to."),
         ApiAccess::repository(Permission::RepositoryRead), getRepositoryLicence);
-    get.parameters = {nameParameter()};
+    get.parameters = {ApiParameter::repositoryName()};
     QJsonObject nullableLicence = LicenceJson::licenceSchema();
     nullableLicence.insert(QStringLiteral("nullable"), true);
     QJsonObject acceptUrl = S::string(QStringLiteral("The portal page to read and accept it; null: none."));
@@ -266,7 +245,7 @@ void LicenceEndpoints::add(ApiTable& table)
             "on (the same content again changes nothing; a known version with another text is "
             "refused with 409)."),
         ApiAccess::administrator(), setRepositoryLicence);
-    set.parameters = {nameParameter()};
+    set.parameters = {ApiParameter::repositoryName()};
     set.requestSchema = setBody;
     set.responseSchema = S::ref(QStringLiteral("Licence"));
     set.errorStatuses = {404, 409};
@@ -277,7 +256,7 @@ void LicenceEndpoints::add(ApiTable& table)
         QStringLiteral("Removes the repository's own licence with its versions and acceptances (a "
                        "compartment's licence above it may still apply)."),
         ApiAccess::administrator(), removeRepositoryLicence);
-    del.parameters = {nameParameter()};
+    del.parameters = {ApiParameter::repositoryName()};
     del.status = 204;
     del.errorStatuses = {404};
     table.operations.append(del);
@@ -288,7 +267,7 @@ void LicenceEndpoints::add(ApiTable& table)
                        "you read must still be the one in force (409 otherwise). Accepting again keeps the "
                        "first time."),
         ApiAccess::repository(Permission::RepositoryRead), acceptRepositoryLicence);
-    accept.parameters = {nameParameter()};
+    accept.parameters = {ApiParameter::repositoryName()};
     accept.requestSchema =
         S::object({{QStringLiteral("version"), S::string(QStringLiteral("The version you read."))}},
                   {QStringLiteral("version")});
@@ -300,7 +279,7 @@ void LicenceEndpoints::add(ApiTable& table)
         ApiOperation::make("GET", compartment, QStringLiteral("getCompartmentLicence"), tag,
                            QStringLiteral("The licence set on the compartment (404 when none)."),
                            ApiAccess::administrator(), getCompartmentLicence);
-    getC.parameters = {compartmentParameter()};
+    getC.parameters = {ApiParameter::compartmentPath()};
     getC.responseSchema = S::ref(QStringLiteral("Licence"));
     getC.errorStatuses = {404};
     table.operations.append(getC);
@@ -310,7 +289,7 @@ void LicenceEndpoints::add(ApiTable& table)
         QStringLiteral("Publishes a version of the compartment's licence: it gates every repository in the "
                        "compartment and below it that has no licence of its own."),
         ApiAccess::administrator(), setCompartmentLicence);
-    setC.parameters = {compartmentParameter()};
+    setC.parameters = {ApiParameter::compartmentPath()};
     setC.requestSchema = setBody;
     setC.responseSchema = S::ref(QStringLiteral("Licence"));
     setC.errorStatuses = {404, 409};
@@ -320,7 +299,7 @@ void LicenceEndpoints::add(ApiTable& table)
         "DELETE", compartment, QStringLiteral("removeCompartmentLicence"), tag,
         QStringLiteral("Removes the compartment's licence with its versions and acceptances."),
         ApiAccess::administrator(), removeCompartmentLicence);
-    delC.parameters = {compartmentParameter()};
+    delC.parameters = {ApiParameter::compartmentPath()};
     delC.status = 204;
     delC.errorStatuses = {404};
     table.operations.append(delC);

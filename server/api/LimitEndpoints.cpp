@@ -149,17 +149,6 @@ ApiReply setImmutability(ApiCall& call)
     return ApiReply::ok(immutabilityJson(rules.value()));
 }
 
-ApiParameter nameParameter()
-{
-    return ApiParameter{
-        QStringLiteral("name"),
-        ApiParameter::In::Path,
-        QStringLiteral("The repository name, e.g. team/app; its slashes are not percent-encoded."),
-        ApiSchema::string(),
-        true,
-        true};
-}
-
 } // namespace
 
 void LimitEndpoints::add(ApiTable& table)
@@ -214,7 +203,7 @@ void LimitEndpoints::add(ApiTable& table)
         QStringLiteral("The repository's images (manifests) and the image limit in force for it: its own "
                        "(an approved increase) or the registry's, whichever is higher."),
         ApiAccess::repository(Permission::RepositoryInspect), repositoryFigures);
-    repo.parameters = {nameParameter()};
+    repo.parameters = {ApiParameter::repositoryName()};
     QJsonObject own = S::integer(QStringLiteral("Its own limit from an approved request; null: none."));
     own.insert(QStringLiteral("nullable"), true);
     repo.responseSchema =
@@ -241,7 +230,7 @@ void LimitEndpoints::add(ApiTable& table)
         "GET", one + QStringLiteral("/immutability"), QStringLiteral("getTagImmutability"),
         QStringLiteral("repositories"), QStringLiteral("The repository's tag immutability."),
         ApiAccess::repository(Permission::RepositoryInspect), getImmutability);
-    getRules.parameters = {nameParameter()};
+    getRules.parameters = {ApiParameter::repositoryName()};
     getRules.responseSchema = S::ref(QStringLiteral("TagImmutability"));
     getRules.errorStatuses = {404};
     table.operations.append(getRules);
@@ -252,7 +241,7 @@ void LimitEndpoints::add(ApiTable& table)
         QStringLiteral("Turns tag immutability on or off and sets its exclusion patterns (replacing them); "
                        "an invalid regular expression is refused with what is wrong in it."),
         ApiAccess::repository(Permission::RepositoryManage), setImmutability);
-    setRules.parameters = {nameParameter()};
+    setRules.parameters = {ApiParameter::repositoryName()};
     QJsonObject body = immutability;
     body.insert(QStringLiteral("required"), QJsonArray{QStringLiteral("enabled")});
     setRules.requestSchema = body;

@@ -28,17 +28,6 @@ RepositoryCatalog catalogOf(const ApiCall& call)
     return RepositoryCatalog(call.services().registry->metadata());
 }
 
-ApiParameter nameParameter()
-{
-    return ApiParameter{
-        QStringLiteral("name"),
-        ApiParameter::In::Path,
-        QStringLiteral("The repository name, e.g. team/app; its slashes are not percent-encoded."),
-        ApiSchema::string(),
-        true,
-        true};
-}
-
 /// The repository as the API shows it, or 404.
 ApiReply repositoryReply(const ApiCall& call, const QString& name, int status = 200)
 {
@@ -323,7 +312,7 @@ void RepositoryEndpoints::add(ApiTable& table)
         ApiOperation::make("GET", one, QStringLiteral("getRepository"), QStringLiteral("repositories"),
                            QStringLiteral("One repository."),
                            ApiAccess::repository(Permission::RepositoryInspect), getRepository);
-    get.parameters = {nameParameter()};
+    get.parameters = {ApiParameter::repositoryName()};
     get.responseSchema = S::ref(QStringLiteral("Repository"));
     get.errorStatuses = {404};
     table.operations.append(get);
@@ -333,7 +322,7 @@ void RepositoryEndpoints::add(ApiTable& table)
         QStringLiteral("Moves the repository to another compartment (needs REPOSITORY_MANAGE there too), "
                        "changes whether it is public and/or its description."),
         ApiAccess::repository(Permission::RepositoryManage), updateRepository);
-    update.parameters = {nameParameter()};
+    update.parameters = {ApiParameter::repositoryName()};
     update.requestSchema = S::object(
         {{QStringLiteral("compartment"), S::string(QStringLiteral("Where to move it; \"\" is the tenancy."))},
          {QStringLiteral("public"), S::boolean()},
@@ -347,7 +336,7 @@ void RepositoryEndpoints::add(ApiTable& table)
         ApiOperation::make("DELETE", one, QStringLiteral("deleteRepository"), QStringLiteral("repositories"),
                            QStringLiteral("Deletes the repository with its images and tags."),
                            ApiAccess::repository(Permission::RepositoryDelete), deleteRepository);
-    remove.parameters = {nameParameter()};
+    remove.parameters = {ApiParameter::repositoryName()};
     remove.status = 204;
     remove.errorStatuses = {404};
     table.operations.append(remove);
@@ -356,7 +345,7 @@ void RepositoryEndpoints::add(ApiTable& table)
         "GET", one + QStringLiteral("/images"), QStringLiteral("listImages"), QStringLiteral("repositories"),
         QStringLiteral("The repository's manifests, newest push first, with their tags."),
         ApiAccess::repository(Permission::RepositoryInspect), listImages);
-    images.parameters = {nameParameter()};
+    images.parameters = {ApiParameter::repositoryName()};
     images.parameters += ApiPage::parameters();
     images.responseSchema = S::page(S::ref(QStringLiteral("Image")));
     images.errorStatuses = {404};
@@ -368,7 +357,7 @@ void RepositoryEndpoints::add(ApiTable& table)
                            QStringLiteral("Deletes a manifest and every tag pointing at it (and, with "
                                           "referrers=true, its referrers)."),
                            ApiAccess::repository(Permission::RepositoryDelete), deleteImage);
-    deleteImageOp.parameters = {nameParameter(),
+    deleteImageOp.parameters = {ApiParameter::repositoryName(),
                                 ApiParameter{QStringLiteral("digest"), ApiParameter::In::Path,
                                              QStringLiteral("sha256:..."), S::string(), true, false},
                                 ApiParameter{QStringLiteral("referrers"), ApiParameter::In::Query,
@@ -383,8 +372,9 @@ void RepositoryEndpoints::add(ApiTable& table)
                                             QStringLiteral("deleteTag"), QStringLiteral("repositories"),
                                             QStringLiteral("Removes a tag; the manifest stays."),
                                             ApiAccess::repository(Permission::RepositoryDelete), deleteTag);
-    untag.parameters = {nameParameter(), ApiParameter{QStringLiteral("tag"), ApiParameter::In::Path,
-                                                      QString(), S::string(), true, false}};
+    untag.parameters = {
+        ApiParameter::repositoryName(),
+        ApiParameter{QStringLiteral("tag"), ApiParameter::In::Path, QString(), S::string(), true, false}};
     untag.status = 204;
     untag.errorStatuses = {404};
     table.operations.append(untag);
