@@ -598,63 +598,69 @@
 <context>
     <name>PortalPages</name>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="43"/>
+        <location filename="../server/portal/PortalPages.cpp" line="44"/>
         <source>You accepted version %1 of &quot;%2&quot; on %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="46"/>
-        <location filename="../server/portal/PortalPages.cpp" line="58"/>
+        <location filename="../server/portal/PortalPages.cpp" line="47"/>
+        <location filename="../server/portal/PortalPages.cpp" line="54"/>
+        <location filename="../server/portal/PortalPages.cpp" line="66"/>
         <source>Read the licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="49"/>
-        <source>Accept the licence to pull: &quot;%1&quot; (version %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/portal/PortalPages.cpp" line="51"/>
-        <source>Read and accept the licence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../server/portal/PortalPages.cpp" line="54"/>
-        <source>Sign in to accept the licence &quot;%1&quot; (version %2); pulls need it accepted first.</source>
+        <location filename="../server/portal/PortalPages.cpp" line="50"/>
+        <source>You may push to this repository, so your pulls are not held back; everybody else accepts &quot;%1&quot; (version %2) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../server/portal/PortalPages.cpp" line="57"/>
+        <source>Accept the licence to pull: &quot;%1&quot; (version %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="59"/>
+        <source>Read and accept the licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="62"/>
+        <source>Sign in to accept the licence &quot;%1&quot; (version %2); pulls need it accepted first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalPages.cpp" line="65"/>
         <source>Sign in to accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="80"/>
+        <location filename="../server/portal/PortalPages.cpp" line="88"/>
         <source>There are no public repositories. Sign in to see the ones you may use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="81"/>
+        <location filename="../server/portal/PortalPages.cpp" line="89"/>
         <source>There are no repositories you may see.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="87"/>
+        <location filename="../server/portal/PortalPages.cpp" line="95"/>
         <source>public</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="92"/>
+        <location filename="../server/portal/PortalPages.cpp" line="100"/>
         <source>Licence &quot;%1&quot;, version %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="93"/>
+        <location filename="../server/portal/PortalPages.cpp" line="101"/>
         <source>licence required</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../server/portal/PortalPages.cpp" line="101"/>
+        <location filename="../server/portal/PortalPages.cpp" line="109"/>
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n tag</numerusform>
@@ -662,83 +668,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="105"/>
+        <location filename="../server/portal/PortalPages.cpp" line="113"/>
         <source>Repositories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="115"/>
+        <location filename="../server/portal/PortalPages.cpp" line="123"/>
         <source>Pull</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="117"/>
+        <location filename="../server/portal/PortalPages.cpp" line="125"/>
         <source>Nothing is tagged in this repository yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="130"/>
+        <location filename="../server/portal/PortalPages.cpp" line="138"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="138"/>
+        <location filename="../server/portal/PortalPages.cpp" line="146"/>
         <source>More tags are not shown; list them with skopeo list-tags.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="140"/>
+        <location filename="../server/portal/PortalPages.cpp" line="148"/>
         <source>No tags.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="149"/>
+        <location filename="../server/portal/PortalPages.cpp" line="157"/>
         <source>Back to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="154"/>
+        <location filename="../server/portal/PortalPages.cpp" line="162"/>
         <source>Version %1, published %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="165"/>
+        <location filename="../server/portal/PortalPages.cpp" line="173"/>
         <source>By clicking Continue you accept version %1 of this licence for %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="167"/>
+        <location filename="../server/portal/PortalPages.cpp" line="175"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="171"/>
+        <location filename="../server/portal/PortalPages.cpp" line="179"/>
         <source>Licence for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="188"/>
+        <location filename="../server/portal/PortalPages.cpp" line="196"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="189"/>
+        <location filename="../server/portal/PortalPages.cpp" line="197"/>
         <source>Password or auth token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="189"/>
-        <location filename="../server/portal/PortalPages.cpp" line="194"/>
+        <location filename="../server/portal/PortalPages.cpp" line="197"/>
+        <location filename="../server/portal/PortalPages.cpp" line="202"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="190"/>
+        <location filename="../server/portal/PortalPages.cpp" line="198"/>
         <source>Use the same user name and password (or auth token) as for docker login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalPages.cpp" line="200"/>
+        <location filename="../server/portal/PortalPages.cpp" line="208"/>
         <source>Go to the list of repositories</source>
         <translation type="unfinished"></translation>
     </message>
@@ -786,39 +792,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="112"/>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="153"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="118"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="159"/>
         <source>read the repository&apos;s licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="116"/>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="169"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="122"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="175"/>
         <source>No licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="117"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="123"/>
         <source>Repository %1 needs no licence: pull it as usual.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="141"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="147"/>
         <source>Not allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="142"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="148"/>
         <source>You may not pull from %1, so there is no licence for you to accept. Ask the registry&apos;s administrator for read access.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="162"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="168"/>
         <source>The licence changed since you opened it: you read version %1, and version %2 is in force now. Read it below and click Continue to accept it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="170"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="176"/>
         <source>record that you accepted the licence</source>
         <translation type="unfinished"></translation>
     </message>
