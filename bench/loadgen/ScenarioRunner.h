@@ -1,0 +1,78 @@
+#pragma once
+
+#include "Stats.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+class HttpConnection;
+
+// Where the load goes.
+struct Target
+{
+    std::string host = "127.0.0.1";
+    int port = 5000;
+    std::string user; // empty: no authentication
+    std::string password;
+    std::string repository = "bench/load";
+};
+
+// One scenario from the command line: its name and its options (without the leading "--").
+struct ScenarioSpec
+{
+    std::string name;
+    std::map<std::string, std::string> options;
+
+    long long number(const std::string& key, long long fallback) const;
+};
+
+struct ScenarioResult
+{
+    std::string scenario;
+    std::map<std::string, std::string> params;
+    double seconds = 0;
+    unsigned long long bytes = 0;
+    unsigned long long requests = 0;
+    unsigned long long errors = 0;
+    Stats timings;
+    std::string label; // free text, e.g. "berth (Basic auth as admin)"
+
+    std::string toJson() const;
+};
+
+// Runs registry scenarios (push-blob, pull-blob, manifest-get, manifest-head, tags-list, catalog) against
+// one target. Blobs pushed by push-blob are remembered so a following pull-blob pulls them.
+class ScenarioRunner
+{
+public:
+    explicit ScenarioRunner(Target target);
+    ScenarioResult run(const ScenarioSpec& spec);
+
+    std::unique_ptr<HttpConnection> connect() const;
+    const Target& target() const { return m_target; }
+    std::string label() const;
+    // Pushes one blob (monolithic when chunk is 0, else PATCH chunks of that size); false with `error` set
+    // when the registry refused.
+    static bool pushBlob(HttpConnection& connection, const std::string& repository,
+                         const std::vector<std::string_view>& pieces, const std::string& digest,
+                         unsigned long long chunk, std::string& error);
+
+private:
+    struct PushedBlob
+    {
+        std::string digest;
+        unsigned long long size;
+    };
+
+    std::string authorization() const;
+    ScenarioResult pushBlobs(const ScenarioSpec& spec);
+    ScenarioResult pullBlobs(const ScenarioSpec& spec);
+
+    Target m_target;
+    std::vector<PushedBlob> m_pushed;
+    std::vector<char> m_blobBase;
+    std::string m_runNonce;
+};
