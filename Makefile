@@ -6,7 +6,7 @@ DATA_DIR ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/berth
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc)
 
-.PHONY: all build configure deps deps-test run test test-quick format clean
+.PHONY: all build configure deps deps-test run test test-quick bench format clean
 
 all: build
 
@@ -44,6 +44,11 @@ test: deps deps-test build
 # Only the fast unit and HTTP tests (no real clients).
 test-quick: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) -LE clients
+
+# berthd against Debian's docker-registry, same load, plus the machine's ceilings (docs/performance.md).
+# Release build in build-bench; sizes come from the environment (see scripts/bench.sh).
+bench:
+	bash scripts/bench.sh
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
