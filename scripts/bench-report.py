@@ -57,6 +57,13 @@ def main():
                  "ratio_berth_over_reference": berth_rss / reference_rss if reference_rss else None,
                  "higher_is_better": False})
 
+    berth_cpu = float(os.environ.get("BERTH_CPU", "0") or 0)
+    reference_cpu = float(os.environ.get("REFERENCE_CPU", "0") or 0)
+    rows.append({"scenario": "server CPU seconds (whole run)", "figure": "s", "berth": berth_cpu,
+                 "reference": reference_cpu,
+                 "ratio_berth_over_reference": berth_cpu / reference_cpu if reference_cpu else None,
+                 "higher_is_better": False})
+
     dd_seconds = float(os.environ.get("DD_SECONDS", "0") or 0)
     dd_mib = int(os.environ.get("DD_MIB", "0") or 0)
     ceilings = {"durable_write_mb_per_s": (dd_mib * 1048576 / 1e6 / dd_seconds) if dd_seconds else None}
@@ -74,7 +81,7 @@ def main():
     print()
     print("machine ceilings (MB/s): " + ", ".join(
         f"{k.replace('_mb_per_s', '')} {v:.0f}" for k, v in ceilings.items() if v is not None))
-    print("ratios: higher is better for MB/s and req/s, lower is better for ms and MiB.")
+    print("ratios: higher is better for MB/s and req/s, lower is better for ms, MiB and CPU s.")
 
     cpu = ""
     try:

@@ -61,6 +61,8 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# user + system CPU seconds of a running process.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 peak_rss_kib() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # The same load for both registries, in this order.
@@ -102,6 +104,7 @@ say "Berth: berthd at $BERTH_ADDRESS (Basic auth as admin), data in $WORK/berth/
     --repo bench/load --label berth "${SCENARIOS[@]}" >"$WORK/berth.jsonl" ||
     die "the load against Berth failed (see the errors above); no figures are written"
 BERTH_RSS=$(peak_rss_kib "$BERTH_PID")
+BERTH_CPU=$(cpu_seconds "$BERTH_PID")
 kill "$BERTH_PID" && wait "$BERTH_PID" 2>/dev/null || true
 BERTH_PID=
 
@@ -131,6 +134,7 @@ say "reference: $("$REFERENCE" --version 2>/dev/null | head -1) at 127.0.0.1:$RE
 "$LOADGEN" --url "http://127.0.0.1:$REFERENCE_PORT" --repo bench/load --label reference "${SCENARIOS[@]}" \
     >"$WORK/reference.jsonl" || die "the load against the reference registry failed (see the errors above)"
 REFERENCE_RSS=$(peak_rss_kib "$REFERENCE_PID")
+REFERENCE_CPU=$(cpu_seconds "$REFERENCE_PID")
 kill "$REFERENCE_PID" && wait "$REFERENCE_PID" 2>/dev/null || true
 REFERENCE_PID=
 
@@ -141,6 +145,6 @@ rm -f "$WORK/dd.bin"
 DD_SECONDS=$(printf '%s\n' "$DD_OUTPUT" | sed -n 's/.*copied, \([0-9.,]*\) s.*/\1/p' | tr , .)
 "$LOADGEN" sha256-speed --size 1048576 --duration 2 loopback --size "$LOOPBACK_BYTES" >"$WORK/machine.jsonl"
 
-BERTH_RSS=$BERTH_RSS REFERENCE_RSS=$REFERENCE_RSS DD_MIB=$DD_MIB DD_SECONDS=${DD_SECONDS:-0} \
+BERTH_RSS=$BERTH_RSS REFERENCE_RSS=$REFERENCE_RSS BERTH_CPU=$BERTH_CPU REFERENCE_CPU=$REFERENCE_CPU DD_MIB=$DD_MIB DD_SECONDS=${DD_SECONDS:-0} \
     python3 "$ROOT/scripts/bench-report.py" "$WORK/berth.jsonl" "$WORK/reference.jsonl" "$WORK/machine.jsonl" \
     "$BUILD_DIR/bench-results.json"
