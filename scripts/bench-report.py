@@ -28,7 +28,7 @@ def describe(result):
     if name == "tags-list":
         return f"tags-list page {p['page']} of {p['tags']} (got {p.get('tags_returned', '?')})"
     if name == "catalog":
-        return f"catalog of {p['repos']} repos"
+        return f"catalog of {p['repos']} repos (got {p.get('repos_returned', '?')})"
     return name
 
 

@@ -89,8 +89,16 @@ SCENARIOS=(
 # --- Berth: berthd with a fresh data directory; the load signs in with Basic auth as the administrator.
 mkdir -p "$WORK/berth/data"
 printf '%s\n' "bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')" >"$WORK/berth/admin-password"
-"$BERTHD" --listen 127.0.0.1:0 --data "$WORK/berth/data" --ready-file "$WORK/berth/ready" \
-    --admin-password-file "$WORK/berth/admin-password" --log-level warning >"$WORK/berth/berthd.log" 2>&1 &
+# Limits high enough for the load; no background maintenance (the reference runs none either).
+cat >"$WORK/berth/berthd.json" <<EOF
+{
+  "limits": { "repositories": $((REPOS + 100)), "imagesPerRepository": $((TAGS + 100000)) },
+  "maintenance": { "gcIntervalHours": 0, "scrubIntervalHours": 0, "retentionIntervalMinutes": 0,
+                   "usageSampleIntervalMinutes": 0 }
+}
+EOF
+"$BERTHD" --config "$WORK/berth/berthd.json" --listen 127.0.0.1:0 --data "$WORK/berth/data" \
+    --ready-file "$WORK/berth/ready" --admin-password-file "$WORK/berth/admin-password" --log-level warning >"$WORK/berth/berthd.log" 2>&1 &
 BERTH_PID=$!
 for _ in $(seq 100); do
     [ -s "$WORK/berth/ready" ] && break
