@@ -215,11 +215,13 @@ ScenarioResult ImageScenarioRunner::catalog(const ScenarioSpec& spec)
 
     const std::string target = "/v2/_catalog?n=" + std::to_string(page);
     std::atomic<unsigned long long> bytes{0};
+    std::atomic<std::size_t> returned{0};
     ParallelRunner::run([this] { return m_runner.connect(); }, 1, count, 0,
                         [&](HttpConnection& connection, long long, std::string& error) {
                             const HttpResponse response = connection.request("GET", target, {});
                             bytes += response.bodyBytes;
-                            if (response.status != 200 || countTags(response.body, "repositories") == 0) {
+                            returned = countTags(response.body, "repositories");
+                            if (response.status != 200 || returned == 0) {
                                 error = ParallelRunner::describe(response, "GET " + target);
                                 return false;
                             }
@@ -227,5 +229,6 @@ ScenarioResult ImageScenarioRunner::catalog(const ScenarioSpec& spec)
                         },
                         result);
     result.bytes = bytes.load();
+    result.params["repos_returned"] = std::to_string(returned.load());
     return result;
 }
