@@ -13,8 +13,9 @@ def load(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def describe(result):
+def describe(result, reference):
     p = result["params"]
+    q = reference["params"]
     name = result["scenario"]
     if name in ("push-blob", "pull-blob"):
         size = int(p["size"])
@@ -26,9 +27,10 @@ def describe(result):
     if name in ("manifest-get", "manifest-head"):
         return f"{name} c{p['concurrency']}"
     if name == "tags-list":
-        return f"tags-list page {p['page']} of {p['tags']} (got {p.get('tags_returned', '?')})"
+        return (f"tags-list page {p['page']} of {p['tags']} "
+                f"(got {p.get('tags_returned', '?')}/{q.get('tags_returned', '?')})")
     if name == "catalog":
-        return f"catalog of {p['repos']} repos (got {p.get('repos_returned', '?')})"
+        return f"catalog of {p['repos']} repos (got {p.get('repos_returned', '?')}/{q.get('repos_returned', '?')})"
     return name
 
 
@@ -48,7 +50,7 @@ def main():
     for b, r in zip(berth, reference):
         for (label, bv, higher), (_, rv, _) in zip(figures(b), figures(r)):
             ratio = bv / rv if rv else None
-            rows.append({"scenario": describe(b), "figure": label, "berth": bv, "reference": rv,
+            rows.append({"scenario": describe(b, r), "figure": label, "berth": bv, "reference": rv,
                          "ratio_berth_over_reference": ratio, "higher_is_better": higher})
     berth_rss = int(os.environ.get("BERTH_RSS", "0") or 0) / 1024
     reference_rss = int(os.environ.get("REFERENCE_RSS", "0") or 0) / 1024
@@ -81,6 +83,7 @@ def main():
     print()
     print("machine ceilings (MB/s): " + ", ".join(
         f"{k.replace('_mb_per_s', '')} {v:.0f}" for k, v in ceilings.items() if v is not None))
+    print("(got B/R: how many tags or repositories Berth / the reference returned)")
     print("ratios: higher is better for MB/s and req/s, lower is better for ms, MiB and CPU s.")
 
     cpu = ""
