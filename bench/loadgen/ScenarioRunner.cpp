@@ -184,11 +184,10 @@ ScenarioResult ScenarioRunner::pushBlobs(const ScenarioSpec& spec)
     std::vector<std::string> tails(static_cast<std::size_t>(count));
     std::vector<std::string> digests(static_cast<std::size_t>(count));
     for (long long i = 0; i < count; ++i) {
+        // Unique across the whole run (every push scenario gets new blobs) and across runs (the nonce).
         char tail[17];
-        std::snprintf(
-            tail, sizeof tail, "%016llx",
-            static_cast<unsigned long long>(std::hash<std::string>()(m_runNonce + spec.name)) ^
-                static_cast<unsigned long long>(i * 7919 + static_cast<long long>(m_pushed.size())));
+        std::snprintf(tail, sizeof tail, "%016llx",
+                      static_cast<unsigned long long>(std::hash<std::string>()(m_runNonce)) + m_blobsMade++);
         tails[static_cast<std::size_t>(i)].assign(tail, 16);
         Sha256 hasher = prefix;
         hasher.update(tail, 16);

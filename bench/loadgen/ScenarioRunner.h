@@ -75,4 +75,5 @@ private:
     std::vector<PushedBlob> m_pushed;
     std::vector<char> m_blobBase;
     std::string m_runNonce;
+    unsigned long long m_blobsMade = 0;
 };
