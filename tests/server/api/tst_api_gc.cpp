@@ -193,6 +193,7 @@ private slots:
                 200);
         AuditFilter filter;
         filter.actor = Admin;
+        QVERIFY(m_server.audit()->flush().ok()); // written by a background thread
         auto records = m_server.audit()->query(filter);
         QVERIFY(records.ok());
         bool found = false;

@@ -243,6 +243,7 @@ private slots:
     void changesAreAudited()
     {
         QVERIFY(m_server.audit());
+        QVERIFY(m_server.audit()->flush().ok()); // written by a background thread
         auto records = m_server.audit()->query(AuditFilter());
         QVERIFY(records.ok());
         QStringList actions;

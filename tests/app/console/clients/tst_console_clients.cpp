@@ -273,7 +273,10 @@ private slots:
         QVERIFY2(job.state == JobState::Succeeded, qPrintable(job.result));
         qInfo("1 GiB import + push took %lld ms; longest gap between 10 ms ticks of the GUI thread: %lld ms",
               elapsed, longestGap);
-        QVERIFY2(longestGap < 100,
+        // Blocking on the import would stall for seconds (it hashes and copies 1 GiB); a loaded machine
+        // (the suite in parallel, a benchmark beside it) delays 10 ms ticks by up to a few hundred ms
+        // (238 ms seen), which is scheduling, not the console: the bound leaves room for that.
+        QVERIFY2(longestGap < 750,
                  qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(longestGap)));
         QTRY_COMPARE_WITH_TIMEOUT(session().images().rowCount(), 2, 10'000);
         QVERIFY(manifestDigest(QStringLiteral("big/zeros:v1")).startsWith(QStringLiteral("sha256:")));

@@ -41,6 +41,7 @@ private:
 
     QStringList auditActions()
     {
+        (void)m_host->audit().flush(); // records are written by a background thread
         auto records = m_host->audit().query(AuditFilter());
         QStringList actions;
         if (records)
