@@ -38,7 +38,7 @@ struct ApiServices
     /// endpoints make their own.
     std::shared_ptr<RetentionRunner> retention;
     /// berthd's configured external URL ("" when none): the base of links the API hands out, such as a
-    /// licence's acceptUrl (issue 7; see LicenceGate::publicBase).
+    /// licence's acceptUrl (issue 7; see PublicAddress::base).
     QString externalUrl;
 };
 

@@ -8,6 +8,7 @@
 #include "audit/AuditLog.h"
 #include "auth/AccessGate.h"
 #include "auth/LicenceGate.h"
+#include "http/PublicAddress.h"
 #include "licensing/LicenceStore.h"
 #include "registry/RegistryService.h"
 
@@ -79,7 +80,7 @@ ApiReply getRepositoryLicence(ApiCall& call)
         return ApiReply::error(check.error());
     const LicenceCheck& c = check.value();
     const QString url =
-        LicenceGate::portalUrl(LicenceGate::publicBase(call.request(), call.services().externalUrl), name);
+        LicenceGate::portalUrl(PublicAddress::base(call.request(), call.services().externalUrl), name);
     return ApiReply::ok(QJsonObject{
         {QStringLiteral("required"), c.required},
         {QStringLiteral("licence"), c.required ? QJsonValue(LicenceJson::licence(c.licence)) : QJsonValue()},

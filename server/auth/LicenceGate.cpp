@@ -3,22 +3,15 @@
 #include "auth/HttpCredentials.h"
 #include "auth/RepositoryAuthorizer.h"
 #include "http/HttpRequest.h"
+#include "http/PublicAddress.h"
 #include "licensing/LicenceStore.h"
 #include "routing/Route.h"
 
-#include <QRegularExpression>
 #include <QUrl>
 
 namespace berth {
 
 namespace {
-
-bool isPlainHost(const QByteArray& host)
-{
-    static const QRegularExpression pattern(QStringLiteral(
-        "^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?$"));
-    return host.size() <= 300 && pattern.match(QString::fromLatin1(host)).hasMatch();
-}
 
 /// "registry.example.com" or "127.0.0.1:5000": what `docker login` takes.
 QString loginHost(const QString& base)
@@ -94,22 +87,9 @@ AuthenticationOutcome LicenceGate::check(const AuthorizationSubject& subject, co
                               HttpCredentials::clientAddress(request), std::nullopt, false);
     if (pusher.allowed)
         return allowed;
-    return denied(subject, LicenceGateMessage(repository, needed.value().licence,
-                                              publicBase(request, m_externalUrl), subject.anonymous));
-}
-
-QString LicenceGate::publicBase(const HttpRequest& request, const QString& externalUrl)
-{
-    QString base = externalUrl;
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    if (!base.isEmpty())
-        return base;
-    QByteArray host = request.header("Host").trimmed();
-    if (!isPlainHost(host))
-        host = "localhost";
-    return (request.secure ? QStringLiteral("https://") : QStringLiteral("http://")) +
-           QString::fromLatin1(host);
+    return denied(subject,
+                  LicenceGateMessage(repository, needed.value().licence,
+                                     PublicAddress::base(request, m_externalUrl), subject.anonymous));
 }
 
 QString LicenceGate::portalUrl(const QString& base, const QString& repository)

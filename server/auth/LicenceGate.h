@@ -15,7 +15,7 @@ struct Route;
 /// The refusal of a pull that needs a licence accepted first, written for the person at the client:
 /// which licence and version, and where to accept it (the portal page, or `berthctl licence accept`);
 /// anonymous callers are told to sign in first. `base` is the server's public address
-/// ("http://registry.example.com", see LicenceGate::publicBase).
+/// ("http://registry.example.com", see PublicAddress::base).
 QString LicenceGateMessage(const QString& repository, const Licence& licence, const QString& base,
                            bool anonymous);
 
@@ -36,10 +36,6 @@ public:
     AuthenticationOutcome check(const AuthorizationSubject& subject, const QString& repository,
                                 const HttpRequest& request) const;
 
-    /// The server's address as clients reach it: externalUrl without a trailing slash, else
-    /// scheme://<Host header> ("localhost" when the header is not a plain host[:port]), as the token
-    /// realm is built.
-    static QString publicBase(const HttpRequest& request, const QString& externalUrl);
     /// base + "/portal/repositories/<repository>/licence": where a person reads and accepts it.
     static QString portalUrl(const QString& base, const QString& repository);
 

@@ -7,8 +7,7 @@
 #include "errors/ErrorTable.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponder.h"
-
-#include <QRegularExpression>
+#include "http/PublicAddress.h"
 
 namespace berth {
 
@@ -21,13 +20,6 @@ AuthenticationOutcome unauthorized(QByteArray challenge, QString message)
     o.challenge = std::move(challenge);
     o.message = std::move(message);
     return o;
-}
-
-bool isPlainHost(const QByteArray& host)
-{
-    static const QRegularExpression pattern(QStringLiteral(
-        "^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?$"));
-    return host.size() <= 300 && pattern.match(QString::fromLatin1(host)).hasMatch();
 }
 
 QString describeActions(Access access)
@@ -101,17 +93,7 @@ QString RequestAuthenticator::scopeFor(Access access, const QString& repository)
 
 QString RequestAuthenticator::realm(const HttpRequest& request) const
 {
-    QString base = m_options.externalUrl;
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    if (base.isEmpty()) {
-        QByteArray host = request.header("Host").trimmed();
-        if (!isPlainHost(host))
-            host = "localhost";
-        base = (request.secure ? QStringLiteral("https://") : QStringLiteral("http://")) +
-               QString::fromLatin1(host);
-    }
-    return base + m_options.tokenPath;
+    return PublicAddress::base(request, m_options.externalUrl) + m_options.tokenPath;
 }
 
 QByteArray RequestAuthenticator::challenge(const HttpRequest& request, Access access,
