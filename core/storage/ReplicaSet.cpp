@@ -78,14 +78,15 @@ QString ReplicaSet::identityOf(int domain, const Digest& digest) const
     if (::stat(QFile::encodeName(m_domains.at(domain).copyPath(digest)).constData(), &st) != 0 ||
         !S_ISREG(st.st_mode))
         return QString();
-    return QStringLiteral("%1:%2:%3:%4.%5:%6.%7")
+    // Not the change time: it also moves when a name is added or removed, and every upload's session file
+    // is a second name that goes away after the commit, which would leave every fresh blob unverified (and
+    // served by reading and hashing it instead of sendfile). A write moves the modification time.
+    return QStringLiteral("%1:%2:%3:%4.%5")
         .arg(qulonglong(st.st_dev))
         .arg(qulonglong(st.st_ino))
         .arg(qlonglong(st.st_size))
         .arg(qlonglong(st.st_mtim.tv_sec))
-        .arg(qlonglong(st.st_mtim.tv_nsec))
-        .arg(qlonglong(st.st_ctim.tv_sec))
-        .arg(qlonglong(st.st_ctim.tv_nsec));
+        .arg(qlonglong(st.st_mtim.tv_nsec));
 }
 
 bool ReplicaSet::isVerified(int domain, const Digest& digest) const

@@ -66,7 +66,7 @@ public:
     /// changes the times but not the bytes, so a copy verified before stays verified (sendfile keeps
     /// serving it). False when the domain has no copy.
     bool touch(int domain, const Digest& digest, const QDateTime& now) const;
-    /// "device:inode:size:mtime:ctime" of the domain's copy, or empty when there is none.
+    /// "device:inode:size:mtime" of the domain's copy, or empty when there is none.
     QString identityOf(int domain, const Digest& digest) const;
 
     mutable std::atomic<qint64> missingCopiesFound{0};

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <sys/stat.h>
 
 using namespace berth;
@@ -128,6 +129,29 @@ private slots:
         QCOMPARE(store.storedBlobs().size(), 2);
         QCOMPARE(readAll(store, uploaded.value()), layer);
         QVERIFY(!store.localPath(uploaded.value()).isEmpty()); // verified when committed
+    }
+
+    void aCommittedUploadStaysVerifiedWhenItsSessionEnds()
+    {
+        // The registry commits keeping the session's file (a second name of the first copy) and removes the
+        // session later. Removing that name changes the copy's change time, not its bytes: the copy must
+        // stay verified, or every fresh large blob is read and hashed again instead of going out with
+        // sendfile. The wait lets the kernel's coarse file clock tick between the commit and the removal.
+        QTemporaryDir dir;
+        ReplicatedBlobStore store(dir.path()); // one domain: its only copy is the linked one
+        QVERIFY(store.initialize().ok());
+        const QByteArray layer = pattern(300 * 1024, 7);
+        auto writer = store.openUpload(QStringLiteral("kept"), false);
+        QVERIFY(writer.ok());
+        QVERIFY(writer.value()->write(layer).ok());
+        auto committed = writer.value()->commit(Digest::compute(layer), true);
+        QVERIFY(committed.ok());
+        writer.value().reset();
+        QVERIFY(!store.localPath(committed.value()).isEmpty());
+        QThread::msleep(50);
+        store.discardUpload(QStringLiteral("kept"));
+        QVERIFY(!store.localPath(committed.value()).isEmpty());
+        QCOMPARE(readAll(store, committed.value()), layer);
     }
 
     void aWriteReachingTheQuorumIsAcknowledgedAsDegraded()
