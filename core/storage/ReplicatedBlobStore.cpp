@@ -337,14 +337,11 @@ Result<std::unique_ptr<BlobWriter>> ReplicatedBlobStore::openUpload(const QStrin
     writer->setPlacer([p](const QString& sessionFile, const Digest& digest) {
         return p->placeSessionFile(sessionFile, digest);
     });
+    // No directory sync here: makePath() synced the uploads directory when it made the session's, and the
+    // data file's name only has to last once the commit syncs the data and links it into place.
     auto opened = writer->open(resume);
     if (!opened)
         return opened.error();
-    if (!resume) {
-        auto synced = FileSystem::syncDirectory(d->uploadsDirectory());
-        if (!synced)
-            return synced.error();
-    }
     return writer;
 }
 
