@@ -11,15 +11,20 @@ JOBS=${JOBS:-1}
 SMALL_SIZE=${SMALL_SIZE:-1048576}       # "small" blob: 1 MiB
 SMALL_COUNT=${SMALL_COUNT:-64}
 LARGE_SIZE=${LARGE_SIZE:-268435456}     # "large" blob: 256 MiB
-LARGE_COUNT=${LARGE_COUNT:-2}
+LARGE_COUNT=${LARGE_COUNT:-2}           # large blobs pushed (and pulled) on 1 connection
+CONCURRENCY=${CONCURRENCY:-8}
+LARGE_COUNT_CONCURRENT=${LARGE_COUNT_CONCURRENT:-$CONCURRENCY} # large blobs on CONCURRENCY connections
 CHUNK_SMALL=${CHUNK_SMALL:-262144}      # PATCH size for the chunked push of small blobs
 CHUNK_LARGE=${CHUNK_LARGE:-16777216}    # PATCH size for the chunked push of large blobs
-CONCURRENCY=${CONCURRENCY:-8}
 MANIFEST_CONCURRENCY=${MANIFEST_CONCURRENCY:-64}
 DURATION=${DURATION:-5}                 # seconds per manifest GET/HEAD scenario
-TAGS=${TAGS:-5000}
+MANIFEST_PUSHES=${MANIFEST_PUSHES:-1000} # manifests PUT per manifest-push scenario
+TAGS=${TAGS:-100000}
 TAGS_PAGE=${TAGS_PAGE:-1000}
+TAGS_REQUESTS=${TAGS_REQUESTS:-20}      # requests per tags-list page scenario (the whole list: a quarter)
 REPOS=${REPOS:-500}
+MIXED_DURATION=${MIXED_DURATION:-10}    # seconds of the mixed pull/push scenario
+GC_IMAGES=${GC_IMAGES:-10000}           # images pushed before garbage collection (half are deleted)
 DD_MIB=${DD_MIB:-1024}                  # durable-write ceiling: this many MiB with conv=fdatasync
 LOOPBACK_BYTES=${LOOPBACK_BYTES:-4294967296}
 BENCH_TMPDIR=${BENCH_TMPDIR:-/var/tmp}
@@ -31,6 +36,8 @@ die() {
     exit 1
 }
 
+[ "$LARGE_COUNT_CONCURRENT" -ge "$CONCURRENCY" ] ||
+    die "LARGE_COUNT_CONCURRENT ($LARGE_COUNT_CONCURRENT) must be at least CONCURRENCY ($CONCURRENCY), or some connections idle"
 [ -x "$REFERENCE" ] || die "the reference registry $REFERENCE is missing; install it with: sudo apt-get install docker-registry"
 command -v python3 >/dev/null || die "python3 is needed to print the table; install it with: sudo apt-get install python3"
 
@@ -65,8 +72,9 @@ free_port() {
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 peak_rss_kib() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
-# The same load for both registries, in this order.
-SCENARIOS=(
+# The same load for both registries, in this order. The blob phase runs alone so the server's CPU seconds
+# over it give CPU seconds per GB moved.
+BLOB_SCENARIOS=(
     push-blob --size "$SMALL_SIZE" --count "$SMALL_COUNT" --concurrency 1
     pull-blob --concurrency 1
     push-blob --size "$SMALL_SIZE" --count "$SMALL_COUNT" --concurrency "$CONCURRENCY"
@@ -77,22 +85,50 @@ SCENARIOS=(
     pull-blob --concurrency 1
     push-blob --size "$LARGE_SIZE" --count "$LARGE_COUNT" --concurrency 1 --chunked "$CHUNK_LARGE"
     pull-blob --concurrency 1
+    push-blob --size "$LARGE_SIZE" --count "$LARGE_COUNT_CONCURRENT" --concurrency "$CONCURRENCY"
+    pull-blob --concurrency "$CONCURRENCY"
+    push-blob --size "$LARGE_SIZE" --count "$LARGE_COUNT_CONCURRENT" --concurrency "$CONCURRENCY" --chunked "$CHUNK_LARGE"
+    pull-blob --concurrency "$CONCURRENCY"
+)
+OTHER_SCENARIOS=(
     manifest-get --concurrency 1 --duration "$DURATION"
     manifest-get --concurrency "$MANIFEST_CONCURRENCY" --duration "$DURATION"
     manifest-head --concurrency 1 --duration "$DURATION"
     manifest-head --concurrency "$MANIFEST_CONCURRENCY" --duration "$DURATION"
-    tags-list --tags "$TAGS" --page "$TAGS_PAGE" --count 100
-    tags-list --tags "$TAGS" --page 0 --count 20
+    manifest-push --concurrency 1 --count "$MANIFEST_PUSHES"
+    manifest-push --concurrency "$CONCURRENCY" --count "$MANIFEST_PUSHES"
+    tags-list --tags "$TAGS" --page "$TAGS_PAGE" --count "$TAGS_REQUESTS" --setup-concurrency "$CONCURRENCY"
+    tags-list --tags "$TAGS" --page "$TAGS_PAGE" --after $((TAGS / 2)) --count "$TAGS_REQUESTS"
+    tags-list --tags "$TAGS" --page 0 --count $(((TAGS_REQUESTS + 3) / 4))
     catalog --repos "$REPOS" --page 1000 --count 100
+    mixed --concurrency "$CONCURRENCY" --duration "$MIXED_DURATION" --pull-percent 75
 )
 
-# --- Berth: berthd with a fresh data directory; the load signs in with Basic auth as the administrator.
+# run_load NAME PID LOADGEN-ARGS...: the blob phase, then the other scenarios, into $WORK/NAME.jsonl; sets
+# BLOB_CPU (the server's CPU seconds over the blob phase), then gc-setup (state in $WORK/NAME-gc.state).
+run_load() {
+    local name=$1 pid=$2
+    shift 2
+    local before
+    before=$(cpu_seconds "$pid")
+    "$LOADGEN" "$@" "${BLOB_SCENARIOS[@]}" >"$WORK/$name.jsonl" ||
+        die "the blob scenarios against $name failed (see the errors above); no figures are written"
+    BLOB_CPU=$(awk -v a="$before" -v b="$(cpu_seconds "$pid")" 'BEGIN { printf "%.2f", b - a }')
+    "$LOADGEN" "$@" "${OTHER_SCENARIOS[@]}" >>"$WORK/$name.jsonl" ||
+        die "the load against $name failed (see the errors above); no figures are written"
+    say "$name: pushing $GC_IMAGES images and deleting half of them for garbage collection"
+    "$LOADGEN" "$@" gc-setup --images "$GC_IMAGES" --concurrency "$CONCURRENCY" --state "$WORK/$name-gc.state" ||
+        die "the garbage collection setup against $name failed"
+}
+
+# --- Berth: berthd with a fresh data directory; the load signs in as the administrator with a Bearer token
+# from berthd's token endpoint (as docker clients do); the management API (GC) with Basic auth.
 mkdir -p "$WORK/berth/data"
 printf '%s\n' "bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')" >"$WORK/berth/admin-password"
 # Limits high enough for the load; no background maintenance (the reference runs none either).
 cat >"$WORK/berth/berthd.json" <<EOF
 {
-  "limits": { "repositories": $((REPOS + 100)), "imagesPerRepository": $((TAGS + 100000)) },
+  "limits": { "repositories": $((REPOS + 100)), "imagesPerRepository": $((TAGS + GC_IMAGES + 100000)) },
   "maintenance": { "gcIntervalHours": 0, "scrubIntervalHours": 0, "retentionIntervalMinutes": 0,
                    "usageSampleIntervalMinutes": 0 }
 }
@@ -107,14 +143,20 @@ for _ in $(seq 100); do
 done
 [ -s "$WORK/berth/ready" ] || die "berthd wrote no ready file within 10 s"
 BERTH_ADDRESS=$(head -1 "$WORK/berth/ready")
-say "Berth: berthd at $BERTH_ADDRESS (Basic auth as admin), data in $WORK/berth/data"
-"$LOADGEN" --url "http://$BERTH_ADDRESS" --user admin --password-file "$WORK/berth/admin-password" \
-    --repo bench/load --label berth "${SCENARIOS[@]}" >"$WORK/berth.jsonl" ||
-    die "the load against Berth failed (see the errors above); no figures are written"
+say "Berth: berthd at $BERTH_ADDRESS (Bearer token as admin), data in $WORK/berth/data"
+BERTH_ARGS=(--url "http://$BERTH_ADDRESS" --user admin --password-file "$WORK/berth/admin-password"
+    --auth "${BERTH_AUTH:-bearer}" --repo bench/load --label berth)
+run_load berth "$BERTH_PID" "${BERTH_ARGS[@]}"
+BERTH_BLOB_CPU=$BLOB_CPU
+"$LOADGEN" "${BERTH_ARGS[@]}" gc-run --state "$WORK/berth-gc.state" >>"$WORK/berth.jsonl" ||
+    die "garbage collection on Berth failed"
+"$LOADGEN" "${BERTH_ARGS[@]}" gc-verify --state "$WORK/berth-gc.state" ||
+    die "after garbage collection on Berth, kept images do not pull or deleted ones remain"
 BERTH_RSS=$(peak_rss_kib "$BERTH_PID")
 BERTH_CPU=$(cpu_seconds "$BERTH_PID")
 kill "$BERTH_PID" && wait "$BERTH_PID" 2>/dev/null || true
 BERTH_PID=
+rm -rf "$WORK/berth/data" # room for the reference's data
 
 # --- Reference: docker-registry, filesystem storage, delete enabled, no auth.
 REFERENCE_PORT=$(free_port)
@@ -131,18 +173,47 @@ storage:
 http:
   addr: 127.0.0.1:$REFERENCE_PORT
 EOF
-"$REFERENCE" serve "$WORK/reference/config.yml" >"$WORK/reference/registry.log" 2>&1 &
-REFERENCE_PID=$!
-for _ in $(seq 100); do
-    curl -fsS "http://127.0.0.1:$REFERENCE_PORT/v2/" >/dev/null 2>&1 && break
-    kill -0 "$REFERENCE_PID" 2>/dev/null || die "docker-registry exited: $(tail -5 "$WORK/reference/registry.log")"
-    sleep 0.1
-done
+start_reference() {
+    "$REFERENCE" serve "$WORK/reference/config.yml" >>"$WORK/reference/registry.log" 2>&1 &
+    REFERENCE_PID=$!
+    for _ in $(seq 100); do
+        curl -fsS "http://127.0.0.1:$REFERENCE_PORT/v2/" >/dev/null 2>&1 && return 0
+        kill -0 "$REFERENCE_PID" 2>/dev/null || die "docker-registry exited: $(tail -5 "$WORK/reference/registry.log")"
+        sleep 0.1
+    done
+    die "docker-registry did not answer on 127.0.0.1:$REFERENCE_PORT within 10 s"
+}
+start_reference
 say "reference: $("$REFERENCE" --version 2>/dev/null | head -1) at 127.0.0.1:$REFERENCE_PORT (no auth)"
-"$LOADGEN" --url "http://127.0.0.1:$REFERENCE_PORT" --repo bench/load --label reference "${SCENARIOS[@]}" \
-    >"$WORK/reference.jsonl" || die "the load against the reference registry failed (see the errors above)"
+REFERENCE_ARGS=(--url "http://127.0.0.1:$REFERENCE_PORT" --repo bench/load --label reference)
+run_load reference "$REFERENCE_PID" "${REFERENCE_ARGS[@]}"
+REFERENCE_BLOB_CPU=$BLOB_CPU
 REFERENCE_RSS=$(peak_rss_kib "$REFERENCE_PID")
 REFERENCE_CPU=$(cpu_seconds "$REFERENCE_PID")
+kill "$REFERENCE_PID" && wait "$REFERENCE_PID" 2>/dev/null || true
+REFERENCE_PID=
+# The reference collects garbage offline, with the registry stopped, as its documentation says.
+BYTES_BEFORE=$(du -sb "$WORK/reference/data" | cut -f1)
+GC_START=$(date +%s.%N)
+"$REFERENCE" garbage-collect --delete-untagged "$WORK/reference/config.yml" >"$WORK/reference/gc.log" 2>&1 ||
+    die "docker-registry garbage-collect failed: $(tail -5 "$WORK/reference/gc.log")"
+GC_END=$(date +%s.%N)
+BYTES_AFTER=$(du -sb "$WORK/reference/data" | cut -f1)
+GC_BLOBS=$(sed -n 's/.* \([0-9]*\) blobs and [0-9]* manifests eligible for deletion.*/\1/p' "$WORK/reference/gc.log" | tail -1)
+python3 - "$GC_START" "$GC_END" "$GC_IMAGES" "${GC_BLOBS:-0}" $((BYTES_BEFORE - BYTES_AFTER)) >>"$WORK/reference.jsonl" <<'PY'
+import json, sys
+start, end, images, blobs, freed = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+seconds = end - start
+print(json.dumps({"scenario": "gc", "target": "reference (no auth)",
+                  "params": {"images": str(images), "deleted": str(images // 2), "blobs_freed": blobs,
+                             "bytes_freed": freed, "how": "docker-registry garbage-collect --delete-untagged, stopped"},
+                  "seconds": seconds, "bytes": 0, "mb_per_s": 0, "requests": 1, "requests_per_s": 1 / seconds,
+                  "p50_ms": seconds * 1000, "p99_ms": seconds * 1000, "errors": 0}))
+PY
+start_reference
+"$LOADGEN" "${REFERENCE_ARGS[@]}" gc-verify --state "$WORK/reference-gc.state" ||
+    die "after garbage collection on the reference, kept images do not pull or deleted ones remain"
+REFERENCE_RSS=$(($(peak_rss_kib "$REFERENCE_PID") > REFERENCE_RSS ? $(peak_rss_kib "$REFERENCE_PID") : REFERENCE_RSS))
 kill "$REFERENCE_PID" && wait "$REFERENCE_PID" 2>/dev/null || true
 REFERENCE_PID=
 
@@ -151,8 +222,10 @@ say "machine ceilings: durable write of $DD_MIB MiB (dd conv=fdatasync) into $BE
 DD_OUTPUT=$(dd if=/dev/zero of="$WORK/dd.bin" bs=1M count="$DD_MIB" conv=fdatasync 2>&1 | tail -1)
 rm -f "$WORK/dd.bin"
 DD_SECONDS=$(printf '%s\n' "$DD_OUTPUT" | sed -n 's/.*copied, \([0-9.,]*\) s.*/\1/p' | tr , .)
-"$LOADGEN" sha256-speed --size 1048576 --duration 2 loopback --size "$LOOPBACK_BYTES" >"$WORK/machine.jsonl"
+"$LOADGEN" sha256-speed --size 1048576 --duration 2 loopback --size "$LOOPBACK_BYTES" \
+    verified-loopback --size "$LOOPBACK_BYTES" >"$WORK/machine.jsonl"
 
-BERTH_RSS=$BERTH_RSS REFERENCE_RSS=$REFERENCE_RSS BERTH_CPU=$BERTH_CPU REFERENCE_CPU=$REFERENCE_CPU DD_MIB=$DD_MIB DD_SECONDS=${DD_SECONDS:-0} \
+BERTH_RSS=$BERTH_RSS REFERENCE_RSS=$REFERENCE_RSS BERTH_CPU=$BERTH_CPU REFERENCE_CPU=$REFERENCE_CPU \
+    BERTH_BLOB_CPU=$BERTH_BLOB_CPU REFERENCE_BLOB_CPU=$REFERENCE_BLOB_CPU DD_MIB=$DD_MIB DD_SECONDS=${DD_SECONDS:-0} \
     python3 "$ROOT/scripts/bench-report.py" "$WORK/berth.jsonl" "$WORK/reference.jsonl" "$WORK/machine.jsonl" \
     "$BUILD_DIR/bench-results.json"

@@ -1,5 +1,7 @@
 #include "HttpConnection.h"
 
+#include "RegistryAuth.h"
+
 #include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
@@ -42,8 +44,8 @@ std::string HttpResponse::header(const std::string& lowerCaseName) const
     return it == headers.end() ? std::string() : it->second;
 }
 
-HttpConnection::HttpConnection(std::string host, int port, std::string authorization)
-    : m_host(std::move(host)), m_port(port), m_authorization(std::move(authorization)), m_buffer(kBufferSize)
+HttpConnection::HttpConnection(std::string host, int port, std::shared_ptr<RegistryAuth> auth)
+    : m_host(std::move(host)), m_port(port), m_auth(std::move(auth)), m_buffer(kBufferSize)
 {}
 
 HttpConnection::~HttpConnection()
@@ -162,12 +164,41 @@ void HttpConnection::deliver(HttpResponse& response, const BodySink& sink, const
         response.body.append(data, size);
 }
 
-void HttpConnection::readBody(const std::string& method, HttpResponse& response, const BodySink& sink)
+void HttpConnection::readBody(const std::string& method, HttpResponse& response, const BodySink& sink,
+                              BodyReceiver* receiver)
 {
     if (method == "HEAD" || response.status == 204 || response.status == 304 || response.status < 200)
         return;
     const std::string transferEncoding = lowerCase(response.header("transfer-encoding"));
     const std::string contentLength = response.header("content-length");
+    if (receiver && response.status == 200 && transferEncoding.find("chunked") == std::string::npos &&
+        !contentLength.empty()) {
+        // Straight into the receiver's memory: what is already buffered first, then recv() into it.
+        unsigned long long remaining = std::stoull(contentLength);
+        while (remaining > 0) {
+            const auto [into, room] = receiver->space();
+            const std::size_t want = static_cast<std::size_t>(std::min<unsigned long long>(remaining, room));
+            std::size_t got = 0;
+            if (m_bufferStart < m_bufferEnd) {
+                got = std::min(want, m_bufferEnd - m_bufferStart);
+                std::memcpy(into, m_buffer.data() + m_bufferStart, got);
+                m_bufferStart += got;
+            } else {
+                const ssize_t n = ::recv(m_socket, into, want, 0);
+                if (n < 0 && errno == EINTR)
+                    continue;
+                if (n < 0)
+                    throw ConnectionClosed(std::string("receive failed: ") + std::strerror(errno));
+                if (n == 0)
+                    throw ConnectionClosed("the server closed the connection before the end of the body");
+                got = static_cast<std::size_t>(n);
+            }
+            receiver->received(got);
+            response.bodyBytes += got;
+            remaining -= got;
+        }
+        return;
+    }
     auto copyBytes = [&](unsigned long long remaining) {
         while (remaining > 0) {
             if (m_bufferStart == m_bufferEnd && !fillBuffer())
@@ -209,20 +240,25 @@ void HttpConnection::readBody(const std::string& method, HttpResponse& response,
 
 HttpResponse HttpConnection::attempt(const std::string& method, const std::string& target,
                                      const HttpHeaders& headers, const std::vector<std::string_view>& body,
-                                     const BodySink& sink)
+                                     const BodySink& sink, BodyReceiver* receiver)
 {
     std::size_t bodySize = 0;
     for (const auto& piece : body)
         bodySize += piece.size();
     std::string head =
         method + " " + target + " HTTP/1.1\r\nHost: " + m_host + ":" + std::to_string(m_port) + "\r\n";
-    if (!m_authorization.empty())
-        head += "Authorization: " + m_authorization + "\r\n";
     bool hasLength = false;
+    bool hasAuthorization = false;
     for (const auto& [name, value] : headers) {
+        hasAuthorization = hasAuthorization || lowerCase(name) == "authorization";
         head += name + ": " + value + "\r\n";
         hasLength =
             hasLength || lowerCase(name) == "content-length" || lowerCase(name) == "transfer-encoding";
+    }
+    if (m_auth && !hasAuthorization) {
+        const std::string authorization = m_auth->authorization(target);
+        if (!authorization.empty())
+            head += "Authorization: " + authorization + "\r\n";
     }
     if (!hasLength && (bodySize > 0 || method == "PUT" || method == "POST" || method == "PATCH"))
         head += "Content-Length: " + std::to_string(bodySize) + "\r\n";
@@ -247,21 +283,21 @@ HttpResponse HttpConnection::attempt(const std::string& method, const std::strin
     } while (response.status >= 100 && response.status < 200);
     if (lowerCase(response.header("connection")) == "close" || statusLine.compare(0, 8, "HTTP/1.0") == 0)
         m_keepAlive = false;
-    readBody(method, response, sink);
+    readBody(method, response, sink, receiver);
     if (!m_keepAlive)
         closeSocket();
     return response;
 }
 
-HttpResponse HttpConnection::request(const std::string& method, const std::string& target,
-                                     const HttpHeaders& headers, const std::vector<std::string_view>& body,
-                                     const BodySink& sink)
+HttpResponse HttpConnection::send(const std::string& method, const std::string& target,
+                                  const HttpHeaders& headers, const std::vector<std::string_view>& body,
+                                  const BodySink& sink, BodyReceiver* receiver)
 {
     const bool reused = m_socket >= 0;
     if (!reused)
         connectSocket();
     try {
-        return attempt(method, target, headers, body, sink);
+        return attempt(method, target, headers, body, sink, receiver);
     } catch (const ConnectionClosed&) {
         closeSocket();
         if (!reused)
@@ -269,5 +305,25 @@ HttpResponse HttpConnection::request(const std::string& method, const std::strin
     }
     // The server closed an idle keep-alive connection: retry once on a fresh one.
     connectSocket();
-    return attempt(method, target, headers, body, sink);
+    return attempt(method, target, headers, body, sink, receiver);
+}
+
+HttpResponse HttpConnection::request(const std::string& method, const std::string& target,
+                                     const HttpHeaders& headers, const std::vector<std::string_view>& body,
+                                     const BodySink& sink)
+{
+    HttpResponse response = send(method, target, headers, body, sink, nullptr);
+    // A token that expired or lacks the scope: fetch a new one and try once more.
+    if (response.status == 401 && m_auth && m_auth->rejected(target))
+        response = send(method, target, headers, body, sink, nullptr);
+    return response;
+}
+
+HttpResponse HttpConnection::requestInto(const std::string& method, const std::string& target,
+                                         const HttpHeaders& headers, BodyReceiver& receiver)
+{
+    HttpResponse response = send(method, target, headers, {}, {}, &receiver);
+    if (response.status == 401 && m_auth && m_auth->rejected(target))
+        response = send(method, target, headers, {}, {}, &receiver);
+    return response;
 }

@@ -4,29 +4,21 @@
 
 #include <string>
 
-// Scenarios over small images: manifest-get / manifest-head by tag, tags-list, catalog. Each pushes what it
-// needs first (untimed), then times the requests.
+// Scenarios over small images: manifest-get / manifest-head by tag, manifest-push, tags-list, catalog. Each
+// pushes what it needs first (untimed), then times the requests.
 class ImageScenarioRunner
 {
 public:
-    explicit ImageScenarioRunner(const ScenarioRunner& runner);
+    explicit ImageScenarioRunner(ScenarioRunner& runner);
     ScenarioResult run(const ScenarioSpec& spec);
 
 private:
-    struct Image
-    {
-        std::string manifest;
-        std::string digest;
-    };
-
-    // Pushes a config and a layer blob into `repository` and returns the manifest naming them (not yet put).
-    Image prepareImage(HttpConnection& connection, const std::string& repository, const std::string& salt);
-    static bool putManifest(HttpConnection& connection, const std::string& repository, const std::string& tag,
-                            const Image& image, std::string& error);
     ScenarioResult manifestRequests(const ScenarioSpec& spec, bool head);
+    ScenarioResult manifestPush(const ScenarioSpec& spec);
     ScenarioResult tagsList(const ScenarioSpec& spec);
+    void tagRepository(const std::string& repository, long long tags, int concurrency);
     ScenarioResult catalog(const ScenarioSpec& spec);
     ScenarioResult newResult(const ScenarioSpec& spec) const;
 
-    const ScenarioRunner& m_runner;
+    ScenarioRunner& m_runner;
 };

@@ -1,6 +1,7 @@
 #include "MachineCeilings.h"
 
 #include "ParallelRunner.h"
+#include "PipelinedHasher.h"
 #include "Sha256.h"
 
 #include <arpa/inet.h>
@@ -35,10 +36,10 @@ ScenarioResult MachineCeilings::sha256Speed(long long size, double seconds)
     return result;
 }
 
-ScenarioResult MachineCeilings::loopback(long long total)
+ScenarioResult MachineCeilings::loopback(long long total, bool verified)
 {
     ScenarioResult result;
-    result.scenario = "loopback";
+    result.scenario = verified ? "verified-loopback" : "loopback";
     result.label = "machine";
     result.params = {{"total", std::to_string(total)}};
     const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -70,12 +71,19 @@ ScenarioResult MachineCeilings::loopback(long long total)
     });
     const int receiver = ::accept(listener, nullptr, nullptr);
     std::vector<char> in(256 * 1024);
+    PipelinedHasher hasher;
+    hasher.start();
     for (;;) {
-        const ssize_t received = receiver < 0 ? -1 : ::recv(receiver, in.data(), in.size(), 0);
+        const auto [into, room] = verified ? hasher.space() : std::make_pair(in.data(), in.size());
+        const ssize_t received = receiver < 0 ? -1 : ::recv(receiver, into, room, 0);
         if (received <= 0)
             break;
+        if (verified)
+            hasher.received(static_cast<std::size_t>(received));
         result.bytes += static_cast<unsigned long long>(received);
     }
+    if (verified)
+        result.params["sha256"] = hasher.finishDigest();
     sender.join();
     result.seconds = ParallelRunner::millisecondsSince(start) / 1000.0;
     result.requests = 1;

@@ -9,6 +9,8 @@ class MachineCeilings
 public:
     // Hashes a `size`-byte buffer repeatedly for about `seconds`.
     static ScenarioResult sha256Speed(long long size, double seconds);
-    // Copies `total` bytes from one thread to another over a 127.0.0.1 TCP connection.
-    static ScenarioResult loopback(long long total);
+    // Copies `total` bytes from one thread to another over a 127.0.0.1 TCP connection. `verified`: the
+    // receiver hashes what it receives the way pull-blob does (PipelinedHasher), the ceiling of a verified
+    // pull.
+    static ScenarioResult loopback(long long total, bool verified);
 };

@@ -1,8 +1,11 @@
 #include "ScenarioRunner.h"
 
+#include "GcScenarioRunner.h"
 #include "HttpConnection.h"
 #include "ImageScenarioRunner.h"
+#include "MixedScenarioRunner.h"
 #include "ParallelRunner.h"
+#include "PipelinedHasher.h"
 #include "Sha256.h"
 
 #include <algorithm>
@@ -13,7 +16,6 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
-#include <openssl/evp.h>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -36,15 +38,6 @@ std::vector<std::string_view> slice(const std::vector<std::string_view>& pieces,
     return out;
 }
 
-std::string base64(const std::string& text)
-{
-    std::string out(4 * ((text.size() + 2) / 3) + 1, '\0');
-    const int length =
-        EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                        reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
-    out.resize(static_cast<std::size_t>(length));
-    return out;
-}
 } // namespace
 
 long long ScenarioSpec::number(const std::string& key, long long fallback) const
@@ -81,34 +74,32 @@ std::string ScenarioResult::toJson() const
 
 ScenarioRunner::ScenarioRunner(Target target)
     : m_target(std::move(target)),
+      m_auth(std::make_shared<RegistryAuth>(m_target.host, m_target.port, m_target.user, m_target.password,
+                                            m_target.authMode)),
       m_runNonce(std::to_string(std::chrono::system_clock::now().time_since_epoch().count()))
 {}
 
-std::string ScenarioRunner::authorization() const
-{
-    return m_target.user.empty() ? std::string() : "Basic " + base64(m_target.user + ":" + m_target.password);
-}
-
 std::string ScenarioRunner::label() const
 {
-    return m_target.user.empty() ? std::string("no auth") : "Basic auth as " + m_target.user;
+    return m_auth->label();
 }
 
 std::unique_ptr<HttpConnection> ScenarioRunner::connect() const
 {
-    return std::make_unique<HttpConnection>(m_target.host, m_target.port, authorization());
+    return std::make_unique<HttpConnection>(m_target.host, m_target.port, m_auth);
 }
 
-ScenarioResult ScenarioRunner::run(const ScenarioSpec& spec)
+std::vector<ScenarioResult> ScenarioRunner::run(const ScenarioSpec& spec)
 {
     if (spec.name == "push-blob")
-        return pushBlobs(spec);
+        return {pushBlobs(spec)};
     if (spec.name == "pull-blob")
-        return pullBlobs(spec);
-    if (spec.name == "manifest-get" || spec.name == "manifest-head" || spec.name == "tags-list" ||
-        spec.name == "catalog")
-        return ImageScenarioRunner(*this).run(spec);
-    throw std::runtime_error("unknown scenario \"" + spec.name + "\"");
+        return {pullBlobs(spec)};
+    if (spec.name == "mixed")
+        return MixedScenarioRunner(*this).run(spec);
+    if (spec.name.rfind("gc-", 0) == 0)
+        return GcScenarioRunner(*this).run(spec);
+    return {ImageScenarioRunner(*this).run(spec)};
 }
 
 bool ScenarioRunner::pushBlob(HttpConnection& connection, const std::string& repository,
@@ -201,6 +192,7 @@ ScenarioResult ScenarioRunner::pushBlobs(const ScenarioSpec& spec)
         },
         result);
     result.bytes = size * static_cast<unsigned long long>(count);
+    m_pushed.clear();
     for (const auto& digest : digests)
         m_pushed.push_back({digest, size});
     return result;
@@ -208,11 +200,9 @@ ScenarioResult ScenarioRunner::pushBlobs(const ScenarioSpec& spec)
 
 ScenarioResult ScenarioRunner::pullBlobs(const ScenarioSpec& spec)
 {
-    if (m_pushed.empty()) {
-        ScenarioSpec setup = spec;
-        setup.name = "push-blob (setup)";
-        pushBlobs(setup);
-    }
+    if (m_pushed.empty())
+        throw std::runtime_error(
+            "pull-blob pulls the blobs of the push-blob before it; give a push-blob first");
     const int concurrency = static_cast<int>(spec.number("concurrency", 1));
     const std::vector<PushedBlob> blobs = m_pushed;
     ScenarioResult result;
@@ -226,16 +216,17 @@ ScenarioResult ScenarioRunner::pullBlobs(const ScenarioSpec& spec)
     ParallelRunner::run([this] { return connect(); }, concurrency, static_cast<long long>(blobs.size()), 0,
                         [&](HttpConnection& connection, long long index, std::string& error) {
                             const PushedBlob& blob = blobs[static_cast<std::size_t>(index)];
-                            Sha256 hasher;
-                            const HttpResponse response = connection.request(
-                                "GET", "/v2/" + m_target.repository + "/blobs/" + blob.digest, {}, {},
-                                [&](const char* data, std::size_t n) { hasher.update(data, n); });
+                            // Received on this thread, hashed on a second one (see PipelinedHasher).
+                            thread_local PipelinedHasher hasher;
+                            hasher.start();
+                            const HttpResponse response = connection.requestInto(
+                                "GET", "/v2/" + m_target.repository + "/blobs/" + blob.digest, {}, hasher);
+                            const std::string got = hasher.finishDigest();
                             bytes += response.bodyBytes;
                             if (response.status != 200) {
                                 error = ParallelRunner::describe(response, "GET blob " + blob.digest);
                                 return false;
                             }
-                            const std::string got = hasher.finishDigest();
                             if (got != blob.digest || response.bodyBytes != blob.size) {
                                 error = "DIGEST MISMATCH: pulled " + blob.digest + " but received " +
                                         std::to_string(response.bodyBytes) + " bytes hashing to " + got;
@@ -245,6 +236,5 @@ ScenarioResult ScenarioRunner::pullBlobs(const ScenarioSpec& spec)
                         },
                         result);
     result.bytes = bytes.load();
-    m_pushed.clear();
     return result;
 }

@@ -10,22 +10,36 @@
 #include <vector>
 
 namespace {
-const std::set<std::string> kScenarios = {"push-blob", "pull-blob", "manifest-get", "manifest-head",
-                                          "tags-list", "catalog",   "sha256-speed", "loopback"};
+const std::set<std::string> kScenarios = {
+    "push-blob", "pull-blob",    "manifest-get", "manifest-head",    "manifest-push",
+    "tags-list", "catalog",      "mixed",        "gc-setup",         "gc-run",
+    "gc-verify", "sha256-speed", "loopback",     "verified-loopback"};
 
 void printUsage()
 {
     std::cerr
         << "usage: berth-loadgen [--url http://HOST:PORT] [--user USER[:PASSWORD]] [--password-file FILE]\n"
-           "                     [--repo NAME] [--label TEXT] SCENARIO [OPTIONS] [SCENARIO [OPTIONS]]...\n"
-           "scenarios (run in order; one JSON object per scenario on standard output):\n"
+           "                     [--auth bearer|basic] [--repo NAME] [--label TEXT] SCENARIO [OPTIONS]...\n"
+           "With a user, requests carry a Bearer token from the realm of the server's 401 challenge (fetched "
+           "with\n"
+           "Basic credentials, one per repository, renewed before it expires), or Basic credentials with\n"
+           "--auth basic or when the server asks for no token. Scenarios run in order; one JSON object per "
+           "result\n"
+           "on standard output:\n"
            "  push-blob --size BYTES --count N --concurrency C [--chunked CHUNK]\n"
-           "  pull-blob [--concurrency C]            pulls what the previous push-blob pushed, verifies "
-           "SHA-256\n"
+           "  pull-blob [--concurrency C]     pulls what the last push-blob pushed, verifies SHA-256\n"
            "  manifest-get|manifest-head [--concurrency C] [--duration S | --count N]\n"
-           "  tags-list --tags N --page P [--count N] (page 0: the whole list)\n"
+           "  manifest-push [--concurrency C] [--count N]   PUT by tag of distinct manifests naming pushed "
+           "blobs\n"
+           "  tags-list --tags N --page P [--after I] [--count N] [--setup-concurrency C]\n"
+           "                                  page 0: the whole list; --after I: the page after tag I "
+           "(last=)\n"
            "  catalog --repos N [--page P] [--count N]\n"
-           "  sha256-speed [--size BYTES] [--duration S]   loopback [--size BYTES]   (machine ceilings)\n"
+           "  mixed [--concurrency C] [--duration S] [--pull-percent P] [--layer-size B] [--images N]\n"
+           "  gc-setup --images N [--concurrency C] --state FILE    gc-run --state FILE (Berth's API)\n"
+           "  gc-verify --state FILE [--sample N]\n"
+           "  sha256-speed [--size BYTES] [--duration S]   loopback [--size BYTES]\n"
+           "  verified-loopback [--size BYTES]   loopback with the receiver hashing as pull-blob does\n"
            "Exits 1 on any error or digest mismatch.\n";
 }
 
@@ -78,6 +92,10 @@ int main(int argc, char** argv)
                 std::ifstream file(value);
                 if (!std::getline(file, target.password))
                     throw std::runtime_error("cannot read a password from " + value);
+            } else if (key == "auth") {
+                if (value != "bearer" && value != "basic")
+                    throw std::runtime_error("--auth is bearer or basic, not \"" + value + "\"");
+                target.authMode = value == "basic" ? RegistryAuth::Mode::Basic : RegistryAuth::Mode::Bearer;
             } else if (key == "repo") {
                 target.repository = value;
             } else if (key == "label") {
@@ -98,18 +116,22 @@ int main(int argc, char** argv)
     ScenarioRunner runner(target);
     for (const ScenarioSpec& spec : specs) {
         try {
-            ScenarioResult result;
+            std::vector<ScenarioResult> results;
             if (spec.name == "sha256-speed")
-                result = MachineCeilings::sha256Speed(spec.number("size", 1 << 20),
-                                                      static_cast<double>(spec.number("duration", 2)));
+                results = {MachineCeilings::sha256Speed(spec.number("size", 1 << 20),
+                                                        static_cast<double>(spec.number("duration", 2)))};
             else if (spec.name == "loopback")
-                result = MachineCeilings::loopback(spec.number("size", 2LL << 30));
+                results = {MachineCeilings::loopback(spec.number("size", 2LL << 30), false)};
+            else if (spec.name == "verified-loopback")
+                results = {MachineCeilings::loopback(spec.number("size", 2LL << 30), true)};
             else
-                result = runner.run(spec);
-            if (!label.empty() && result.label != "machine")
-                result.label = label + " (" + result.label + ")";
-            errors += result.errors;
-            std::cout << result.toJson() << std::endl;
+                results = runner.run(spec);
+            for (ScenarioResult& result : results) {
+                if (!label.empty() && result.label != "machine")
+                    result.label = label + " (" + result.label + ")";
+                errors += result.errors;
+                std::cout << result.toJson() << std::endl;
+            }
         } catch (const std::exception& e) {
             std::cerr << "berth-loadgen: ERROR: scenario " << spec.name << " failed: " << e.what() << "\n";
             ++errors;
