@@ -106,7 +106,7 @@ OTHER_SCENARIOS=(
 )
 
 # run_load NAME PID LOADGEN-ARGS...: the blob phase, then the other scenarios, into $WORK/NAME.jsonl; sets
-# BLOB_CPU (the server's CPU seconds over the blob phase), then gc-setup (state in $WORK/NAME-gc.state).
+# BLOB_CPU (the server's CPU seconds over the blob phase, read from /proc before and after it).
 run_load() {
     local name=$1 pid=$2
     shift 2
@@ -117,106 +117,129 @@ run_load() {
     BLOB_CPU=$(awk -v a="$before" -v b="$(cpu_seconds "$pid")" 'BEGIN { printf "%.2f", b - a }')
     "$LOADGEN" "$@" "${OTHER_SCENARIOS[@]}" >>"$WORK/$name.jsonl" ||
         die "the load against $name failed (see the errors above); no figures are written"
-    say "$name: pushing $GC_IMAGES images and deleting half of them for garbage collection"
+}
+
+# gc_setup NAME LOADGEN-ARGS...: GC_IMAGES images into a fresh server, half of them deleted.
+gc_setup() {
+    local name=$1
+    shift
+    say "$name: pushing $GC_IMAGES images and deleting half of them, for garbage collection"
     "$LOADGEN" "$@" gc-setup --images "$GC_IMAGES" --concurrency "$CONCURRENCY" --state "$WORK/$name-gc.state" ||
         die "the garbage collection setup against $name failed"
 }
 
+# Each server runs twice: once for the scenarios, then with a fresh data directory for garbage collection
+# (so GC covers exactly GC_IMAGES images). Peak RSS is the larger of the two runs, CPU seconds their sum.
+BERTH_RSS=0
+BERTH_CPU=0
+REFERENCE_RSS=0
+REFERENCE_CPU=0
+add_usage() { # add_usage RSS-VARIABLE CPU-VARIABLE PID
+    local rss cpu
+    rss=$(peak_rss_kib "$3")
+    cpu=$(cpu_seconds "$3")
+    if [ "${rss:-0}" -gt "${!1}" ]; then printf -v "$1" '%s' "$rss"; fi
+    printf -v "$2" '%s' "$(awk -v a="${!2}" -v b="$cpu" 'BEGIN { printf "%.2f", a + b }')"
+}
+
 # --- Berth: berthd with a fresh data directory; the load signs in as the administrator with a Bearer token
 # from berthd's token endpoint (as docker clients do); the management API (GC) with Basic auth.
-mkdir -p "$WORK/berth/data"
+mkdir -p "$WORK/berth"
 printf '%s\n' "bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')" >"$WORK/berth/admin-password"
 # Limits high enough for the load; no background maintenance (the reference runs none either).
-cat >"$WORK/berth/berthd.json" <<EOF
+cat >"$WORK/berth/berthd.json" <<CONFIG
 {
   "limits": { "repositories": $((REPOS + 100)), "imagesPerRepository": $((TAGS + GC_IMAGES + 100000)) },
   "maintenance": { "gcIntervalHours": 0, "scrubIntervalHours": 0, "retentionIntervalMinutes": 0,
                    "usageSampleIntervalMinutes": 0 }
 }
-EOF
-"$BERTHD" --config "$WORK/berth/berthd.json" --listen 127.0.0.1:0 --data "$WORK/berth/data" \
-    --ready-file "$WORK/berth/ready" --admin-password-file "$WORK/berth/admin-password" --log-level warning >"$WORK/berth/berthd.log" 2>&1 &
-BERTH_PID=$!
-for _ in $(seq 100); do
-    [ -s "$WORK/berth/ready" ] && break
-    kill -0 "$BERTH_PID" 2>/dev/null || die "berthd exited before it was ready: $(tail -5 "$WORK/berth/berthd.log")"
-    sleep 0.1
-done
-[ -s "$WORK/berth/ready" ] || die "berthd wrote no ready file within 10 s"
-BERTH_ADDRESS=$(head -1 "$WORK/berth/ready")
-say "Berth: berthd at $BERTH_ADDRESS (Bearer token as admin), data in $WORK/berth/data"
-BERTH_ARGS=(--url "http://$BERTH_ADDRESS" --user admin --password-file "$WORK/berth/admin-password"
-    --auth "${BERTH_AUTH:-bearer}" --repo bench/load --label berth)
+CONFIG
+start_berth() { # start_berth DATA-NAME
+    local data=$WORK/berth/$1
+    mkdir -p "$data"
+    rm -f "$WORK/berth/ready"
+    "$BERTHD" --config "$WORK/berth/berthd.json" --listen 127.0.0.1:0 --data "$data" \
+        --ready-file "$WORK/berth/ready" --admin-password-file "$WORK/berth/admin-password" --log-level warning \
+        >>"$WORK/berth/berthd.log" 2>&1 &
+    BERTH_PID=$!
+    for _ in $(seq 100); do
+        [ -s "$WORK/berth/ready" ] && break
+        kill -0 "$BERTH_PID" 2>/dev/null || die "berthd exited before it was ready: $(tail -5 "$WORK/berth/berthd.log")"
+        sleep 0.1
+    done
+    [ -s "$WORK/berth/ready" ] || die "berthd wrote no ready file within 10 s"
+    BERTH_ADDRESS=$(head -1 "$WORK/berth/ready")
+    BERTH_ARGS=(--url "http://$BERTH_ADDRESS" --user admin --password-file "$WORK/berth/admin-password"
+        --auth "${BERTH_AUTH:-bearer}" --repo bench/load --label berth)
+    say "Berth: berthd at $BERTH_ADDRESS (signing in as admin, auth ${BERTH_AUTH:-bearer}), data in $data"
+}
+stop_berth() {
+    add_usage BERTH_RSS BERTH_CPU "$BERTH_PID"
+    kill "$BERTH_PID" && wait "$BERTH_PID" 2>/dev/null || true
+    BERTH_PID=
+}
+start_berth data
 run_load berth "$BERTH_PID" "${BERTH_ARGS[@]}"
 BERTH_BLOB_CPU=$BLOB_CPU
+stop_berth
+rm -rf "${WORK:?}/berth/data" # room for the next data directories
+start_berth gc-data
+gc_setup berth "${BERTH_ARGS[@]}"
 "$LOADGEN" "${BERTH_ARGS[@]}" gc-run --state "$WORK/berth-gc.state" >>"$WORK/berth.jsonl" ||
     die "garbage collection on Berth failed"
 "$LOADGEN" "${BERTH_ARGS[@]}" gc-verify --state "$WORK/berth-gc.state" ||
     die "after garbage collection on Berth, kept images do not pull or deleted ones remain"
-BERTH_RSS=$(peak_rss_kib "$BERTH_PID")
-BERTH_CPU=$(cpu_seconds "$BERTH_PID")
-kill "$BERTH_PID" && wait "$BERTH_PID" 2>/dev/null || true
-BERTH_PID=
-rm -rf "$WORK/berth/data" # room for the reference's data
+stop_berth
+rm -rf "${WORK:?}/berth/gc-data"
 
 # --- Reference: docker-registry, filesystem storage, delete enabled, no auth.
-REFERENCE_PORT=$(free_port)
-mkdir -p "$WORK/reference/data"
-cat >"$WORK/reference/config.yml" <<EOF
-version: 0.1
-log:
-  level: error
-storage:
-  filesystem:
-    rootdirectory: $WORK/reference/data
-  delete:
-    enabled: true
-http:
-  addr: 127.0.0.1:$REFERENCE_PORT
-EOF
-start_reference() {
-    "$REFERENCE" serve "$WORK/reference/config.yml" >>"$WORK/reference/registry.log" 2>&1 &
+start_reference() { # start_reference DIR: DIR/config.yml (written the first time), data in DIR/data
+    local dir=$1
+    if [ ! -f "$dir/config.yml" ]; then
+        mkdir -p "$dir/data"
+        printf '%s\n' "version: 0.1" "log:" "  level: error" "storage:" "  filesystem:" \
+            "    rootdirectory: $dir/data" "  delete:" "    enabled: true" "http:" \
+            "  addr: 127.0.0.1:$(free_port)" >"$dir/config.yml"
+    fi
+    local address
+    address=$(sed -n 's/^  addr: //p' "$dir/config.yml")
+    "$REFERENCE" serve "$dir/config.yml" >>"$dir/registry.log" 2>&1 &
     REFERENCE_PID=$!
     for _ in $(seq 100); do
-        curl -fsS "http://127.0.0.1:$REFERENCE_PORT/v2/" >/dev/null 2>&1 && return 0
-        kill -0 "$REFERENCE_PID" 2>/dev/null || die "docker-registry exited: $(tail -5 "$WORK/reference/registry.log")"
+        curl -fsS "http://$address/v2/" >/dev/null 2>&1 && break
+        kill -0 "$REFERENCE_PID" 2>/dev/null || die "docker-registry exited: $(tail -5 "$dir/registry.log")"
         sleep 0.1
     done
-    die "docker-registry did not answer on 127.0.0.1:$REFERENCE_PORT within 10 s"
+    curl -fsS "http://$address/v2/" >/dev/null 2>&1 || die "docker-registry did not answer on $address within 10 s"
+    REFERENCE_ARGS=(--url "http://$address" --repo bench/load --label reference)
+    say "reference: $("$REFERENCE" --version 2>/dev/null | head -1) at $address (no auth), data in $dir/data"
 }
-start_reference
-say "reference: $("$REFERENCE" --version 2>/dev/null | head -1) at 127.0.0.1:$REFERENCE_PORT (no auth)"
-REFERENCE_ARGS=(--url "http://127.0.0.1:$REFERENCE_PORT" --repo bench/load --label reference)
+stop_reference() {
+    add_usage REFERENCE_RSS REFERENCE_CPU "$REFERENCE_PID"
+    kill "$REFERENCE_PID" && wait "$REFERENCE_PID" 2>/dev/null || true
+    REFERENCE_PID=
+}
+start_reference "$WORK/reference"
 run_load reference "$REFERENCE_PID" "${REFERENCE_ARGS[@]}"
 REFERENCE_BLOB_CPU=$BLOB_CPU
-REFERENCE_RSS=$(peak_rss_kib "$REFERENCE_PID")
-REFERENCE_CPU=$(cpu_seconds "$REFERENCE_PID")
-kill "$REFERENCE_PID" && wait "$REFERENCE_PID" 2>/dev/null || true
-REFERENCE_PID=
-# The reference collects garbage offline, with the registry stopped, as its documentation says.
-BYTES_BEFORE=$(du -sb "$WORK/reference/data" | cut -f1)
-GC_START=$(date +%s.%N)
-"$REFERENCE" garbage-collect --delete-untagged "$WORK/reference/config.yml" >"$WORK/reference/gc.log" 2>&1 ||
-    die "docker-registry garbage-collect failed: $(tail -5 "$WORK/reference/gc.log")"
-GC_END=$(date +%s.%N)
-BYTES_AFTER=$(du -sb "$WORK/reference/data" | cut -f1)
-GC_BLOBS=$(sed -n 's/.* \([0-9]*\) blobs and [0-9]* manifests eligible for deletion.*/\1/p' "$WORK/reference/gc.log" | tail -1)
-python3 - "$GC_START" "$GC_END" "$GC_IMAGES" "${GC_BLOBS:-0}" $((BYTES_BEFORE - BYTES_AFTER)) >>"$WORK/reference.jsonl" <<'PY'
-import json, sys
-start, end, images, blobs, freed = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
-seconds = end - start
-print(json.dumps({"scenario": "gc", "target": "reference (no auth)",
-                  "params": {"images": str(images), "deleted": str(images // 2), "blobs_freed": blobs,
-                             "bytes_freed": freed, "how": "docker-registry garbage-collect --delete-untagged, stopped"},
-                  "seconds": seconds, "bytes": 0, "mb_per_s": 0, "requests": 1, "requests_per_s": 1 / seconds,
-                  "p50_ms": seconds * 1000, "p99_ms": seconds * 1000, "errors": 0}))
-PY
-start_reference
+stop_reference
+rm -rf "${WORK:?}/reference"
+start_reference "$WORK/reference-gc"
+gc_setup reference "${REFERENCE_ARGS[@]}"
+stop_reference
+# The reference collects garbage offline, with the registry stopped, as its documentation says. Its time,
+# CPU seconds and peak RSS count like a server's; blobs freed from its summary line, bytes from the sizes.
+say "reference: docker-registry garbage-collect --delete-untagged (registry stopped)"
+python3 "$ROOT/scripts/bench-reference-gc.py" "$REFERENCE" "$WORK/reference-gc" "$GC_IMAGES" \
+    "$WORK/reference-gc.usage" >>"$WORK/reference.jsonl" || die "docker-registry garbage-collect failed"
+read -r GC_RSS GC_CPU <"$WORK/reference-gc.usage"
+if [ "$GC_RSS" -gt "$REFERENCE_RSS" ]; then REFERENCE_RSS=$GC_RSS; fi
+REFERENCE_CPU=$(awk -v a="$REFERENCE_CPU" -v b="$GC_CPU" 'BEGIN { printf "%.2f", a + b }')
+start_reference "$WORK/reference-gc"
 "$LOADGEN" "${REFERENCE_ARGS[@]}" gc-verify --state "$WORK/reference-gc.state" ||
     die "after garbage collection on the reference, kept images do not pull or deleted ones remain"
-REFERENCE_RSS=$(($(peak_rss_kib "$REFERENCE_PID") > REFERENCE_RSS ? $(peak_rss_kib "$REFERENCE_PID") : REFERENCE_RSS))
-kill "$REFERENCE_PID" && wait "$REFERENCE_PID" 2>/dev/null || true
-REFERENCE_PID=
+stop_reference
+rm -rf "${WORK:?}/reference-gc"
 
 # --- Machine ceilings, in the same run.
 say "machine ceilings: durable write of $DD_MIB MiB (dd conv=fdatasync) into $BENCH_TMPDIR, SHA-256, loopback"
