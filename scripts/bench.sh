@@ -31,7 +31,7 @@ SHA256_SECONDS=${SHA256_SECONDS:-2}     # whole seconds of the SHA-256 speed tes
 BENCH_TMPDIR=${BENCH_TMPDIR:-/var/tmp}
 REFERENCE=${REFERENCE:-/usr/bin/docker-registry}
 
-say() { printf '%s\n' "bench: $*" >&2; }
+say() { printf '%s\n' "bench: [$(date +%T)] $*" >&2; }
 die() {
     printf '%s\n' "bench: ERROR: $*" >&2
     exit 1
