@@ -39,6 +39,15 @@ Error sqlError(const QString& what, const QSqlError& error)
                  QStringLiteral("The metadata database failed while %1: %2").arg(what, error.text()));
 }
 
+/// True for a statement that only reads (SELECT ...); anything else may write.
+bool isSelect(const QString& sql)
+{
+    qsizetype i = 0;
+    while (i < sql.size() && sql.at(i).isSpace())
+        ++i;
+    return QStringView(sql).mid(i, 6).compare(QLatin1String("SELECT"), Qt::CaseInsensitive) == 0;
+}
+
 /// 'a' -> what exec() binds for a limit: SQLite treats a negative LIMIT as "no limit".
 qint64 sqlLimit(int limit)
 {
@@ -56,6 +65,9 @@ struct MetadataStore::Shared
     std::set<QString> connections; ///< names of open connections, in any thread
     bool open = false;
     std::mutex writeMutex; ///< one writer at a time (SQLite allows one anyway; this avoids BUSY waits)
+    std::atomic<quint64> generation{1}; ///< see MetadataStore::generation()
+
+    void changed() { generation.fetch_add(1, std::memory_order_acq_rel); }
 };
 
 namespace {
@@ -114,6 +126,11 @@ MetadataStore::~MetadataStore()
     close();
 }
 
+quint64 MetadataStore::generation() const
+{
+    return m_shared->generation.load(std::memory_order_acquire);
+}
+
 bool MetadataStore::isOpen() const
 {
     std::lock_guard lock(m_shared->mutex);
@@ -124,6 +141,7 @@ void MetadataStore::close()
 {
     std::lock_guard lock(m_shared->mutex);
     m_shared->open = false;
+    m_shared->changed();
     for (const QString& name : m_shared->connections) {
         // The connection of this thread can be closed properly; others' go with their driver.
         if (auto* entry = t_connections.find(m_shared->serial); entry && entry->name == name) {
@@ -196,7 +214,10 @@ Result<QSqlQuery> MetadataStore::exec(const QString& sql, const QVariantList& va
         return sqlError(QStringLiteral("preparing \"%1\"").arg(sql.simplified()), query.lastError());
     for (const QVariant& v : values)
         query.addBindValue(v);
-    if (!query.exec())
+    const bool ran = query.exec();
+    if (!isSelect(sql))
+        m_shared->changed();
+    if (!ran)
         return sqlError(QStringLiteral("running \"%1\"").arg(sql.simplified()), query.lastError());
     return query;
 }
@@ -221,14 +242,18 @@ Result<void> MetadataStore::transaction(const std::function<Result<void>()>& wor
     entry->inTransaction = false;
     QSqlQuery end(db);
     if (result.ok()) {
-        if (!end.exec(QStringLiteral("COMMIT"))) {
-            const Error e = sqlError(QStringLiteral("committing a transaction"), end.lastError());
+        const bool committed = end.exec(QStringLiteral("COMMIT"));
+        const Error e =
+            committed ? Error() : sqlError(QStringLiteral("committing a transaction"), end.lastError());
+        if (!committed)
             QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        m_shared->changed(); // after the commit: what readers see from now on is the new state
+        if (!committed)
             return e;
-        }
         return {};
     }
     end.exec(QStringLiteral("ROLLBACK"));
+    m_shared->changed(); // this thread may have read its own uncommitted writes
     return result;
 }
 
@@ -253,6 +278,7 @@ Result<void> MetadataStore::open(int targetVersion)
         std::lock_guard lock(m_shared->mutex);
         m_shared->open = true;
     }
+    m_shared->changed();
     auto prepared = [&]() -> Result<void> {
         {
             QSqlDatabase db = connection();

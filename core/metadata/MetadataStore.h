@@ -60,6 +60,13 @@ public:
     /// Prepares, binds (positional) and runs one statement on this thread's connection.
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
 
+    /// A number that changes after every write: the end of each outermost transaction() (commit or
+    /// rollback), every exec() of a statement that is not a SELECT, open() and close(). Caches of
+    /// what the database says read it before their lookups and keep what they read only while it is
+    /// unchanged: a value read under generation g was read from a snapshot no older than the last
+    /// change that moved the generation to g.
+    quint64 generation() const;
+
     // ---- repositories
     Result<std::optional<qint64>> repositoryId(const QString& name) const;
     /// The repository's id, creating the row when needed (*created tells which).

@@ -21,10 +21,7 @@ RegistryService::RegistryService(Options options, QObject* parent)
     d->store.setClock(m_options.clock);
     // ---- metering
     d->usage = std::make_unique<UsageMeter>(*m_options.clock);
-    d->usage->setFlushDue([this] {
-        if (d->metadata.isOpen())
-            flushStatistics();
-    });
+    d->usage->setFlushDue([this] { d->queueStatisticsFlush(*this); });
     // ---- licences
     d->licences = std::make_unique<LicenceStore>(d->metadata, *m_options.clock);
 }

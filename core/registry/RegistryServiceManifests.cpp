@@ -163,11 +163,43 @@ Result<ManifestContent> RegistryService::getManifest(const QString& repository, 
 {
     if (auto valid = Private::checkRepositoryName(repository); !valid)
         return valid.error();
-    auto repoId = d->existingRepository(repository);
+    // Read before the lookups below (see ManifestCache): a hit needs no query and no file read.
+    const quint64 generation = d->metadata.generation();
+    const QString referenceText = reference.toString();
+    std::optional<ManifestCache::Entry> cached = d->manifests.find(generation, repository, referenceText);
+    if (!cached) {
+        auto loaded = d->loadManifest(repository, reference);
+        if (!loaded)
+            return loaded.error();
+        cached = loaded.value();
+        d->manifests.insert(generation, repository, referenceText, *cached);
+    }
+    ManifestContent content;
+    content.digest = cached->digest;
+    content.mediaType = cached->mediaType;
+    content.bytes = cached->bytes;
+    if (countPull) {
+        // In memory only (PullStatistics, UsageMeter): written in batches, never on the request's path.
+        const QDateTime now = clock().now();
+        if (d->pulls.record(PullRecord{repository, content.digest, now}))
+            d->queueStatisticsFlush(*this);
+        if (reference.isTag())
+            d->usage->recordTagPull(repository, reference.tag()); // metering: last pull per tag
+        emit registryEvent(Private::makeEvent(RegistryEventType::ManifestPulled, repository, content.digest,
+                                              now, content.bytes.size(),
+                                              reference.isTag() ? reference.tag() : QString()));
+    }
+    return content;
+}
+
+Result<ManifestCache::Entry> RegistryService::Private::loadManifest(const QString& repository,
+                                                                    const Reference& reference) const
+{
+    auto repoId = existingRepository(repository);
     if (!repoId)
         return repoId.error();
-    auto record = reference.isDigest() ? d->metadata.manifestByDigest(repoId.value(), reference.digest())
-                                       : d->metadata.manifestByTag(repoId.value(), reference.tag());
+    auto record = reference.isDigest() ? metadata.manifestByDigest(repoId.value(), reference.digest())
+                                       : metadata.manifestByTag(repoId.value(), reference.tag());
     if (!record)
         return record.error();
     if (!record.value()) {
@@ -177,32 +209,23 @@ Result<ManifestContent> RegistryService::getManifest(const QString& repository, 
                                   reference.toString()}});
     }
     const ManifestRecord& m = *record.value();
-    auto device = d->store.openRead(m.digest);
+    auto device = store.openRead(m.digest);
     if (!device) {
         return Error(ErrorCode::Internal,
                      QStringLiteral("The bytes of manifest %1 in repository %2 are missing "
                                     "from the blob store")
                          .arg(m.digest.toString(), repository));
     }
-    ManifestContent content;
-    content.digest = m.digest;
-    content.mediaType = m.mediaType;
-    content.bytes = device->readAll();
-    if (content.bytes.size() != m.size) {
+    ManifestCache::Entry entry;
+    entry.digest = m.digest;
+    entry.mediaType = m.mediaType;
+    entry.bytes = device->readAll();
+    if (entry.bytes.size() != m.size) {
         return Error(ErrorCode::Internal,
                      QStringLiteral("Manifest %1 in repository %2 could not be read whole")
                          .arg(m.digest.toString(), repository));
     }
-    if (countPull) {
-        const QDateTime now = clock().now();
-        if (d->pulls.record(PullRecord{repository, m.digest, now}))
-            flushStatistics();
-        if (reference.isTag())
-            d->usage->recordTagPull(repository, reference.tag()); // metering: last pull per tag
-        emit registryEvent(Private::makeEvent(RegistryEventType::ManifestPulled, repository, m.digest, now,
-                                              m.size, reference.isTag() ? reference.tag() : QString()));
-    }
-    return content;
+    return entry;
 }
 
 Result<void> RegistryService::deleteManifest(const QString& repository, const Digest& digest,

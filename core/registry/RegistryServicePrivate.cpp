@@ -12,6 +12,20 @@ RegistryService::Private::Private(const QString& dataDirectory, const StorageOpt
     : store(dataDirectory, storage), metadata(dataDirectory + QStringLiteral("/berth.db"))
 {}
 
+void RegistryService::Private::queueStatisticsFlush(RegistryService& service)
+{
+    if (flushQueued.exchange(true))
+        return;
+    QMetaObject::invokeMethod(
+        &service,
+        [&service, this] {
+            flushQueued.store(false);
+            if (metadata.isOpen())
+                service.flushStatistics();
+        },
+        Qt::QueuedConnection);
+}
+
 Result<qint64> RegistryService::Private::existingRepository(const QString& repository) const
 {
     auto id = metadata.repositoryId(repository);

@@ -3,10 +3,12 @@
 #include "licensing/LicenceStore.h"
 #include "metadata/MetadataStore.h"
 #include "metering/UsageMeter.h"
+#include "registry/ManifestCache.h"
 #include "registry/PullStatistics.h"
 #include "registry/RegistryService.h"
 #include "storage/ReplicatedBlobStore.h"
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -34,6 +36,18 @@ struct RegistryService::Private
     std::map<QString, OpenUpload> uploads;
 
     PullStatistics pulls;
+
+    /// Pull statistics and usage counts are due (UsageMeter, PullStatistics say so as requests record):
+    /// flushStatistics() runs on the service's own thread (queued), not on the request that noticed, so
+    /// no GET waits for a write transaction and its disk sync. One flush is queued at a time. What a crash
+    /// can lose: the pulls and usage of the last FlushIntervalMs (5 s) plus the flush in progress.
+    void queueStatisticsFlush(RegistryService& service);
+    std::atomic<bool> flushQueued{false};
+
+    /// Manifests served recently (RegistryServiceManifests.cpp getManifest()).
+    ManifestCache manifests;
+    /// A manifest's bytes, digest and media type from the database and the blob store (no cache).
+    Result<ManifestCache::Entry> loadManifest(const QString& repository, const Reference& reference) const;
 
     // ---- metering (usage per day, repository and user; last pull per tag)
     std::unique_ptr<UsageMeter> usage; ///< made by RegistryService's constructor (needs the clock)
