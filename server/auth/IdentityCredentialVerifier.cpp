@@ -28,6 +28,14 @@ IdentityCredentialVerifier::IdentityCredentialVerifier(IdentityService& identity
 {
     m_salt.resize(32);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(m_salt.data()), m_salt.size() / 4);
+    // Direct: runs on the thread that made the change, right after it committed.
+    m_changes = QObject::connect(&m_identity, &IdentityService::identityEvent,
+                                 [this](const IdentityEvent&) { forgetVerifiedPasswords(); });
+}
+
+IdentityCredentialVerifier::~IdentityCredentialVerifier()
+{
+    QObject::disconnect(m_changes);
 }
 
 QByteArray IdentityCredentialVerifier::cacheKey(const QString& userName, const QString& secret) const
@@ -46,11 +54,18 @@ Result<AuthorizationSubject> IdentityCredentialVerifier::verify(const QString& u
     const QByteArray key = cacheKey(userName, secret);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QString storedName;
+    quint64 generation = 0;
+    bool remembered = false;
     {
         std::lock_guard lock(m_mutex);
+        generation = m_generation;
         const auto it = m_verified.constFind(key);
-        if (it != m_verified.constEnd() && it->second > now)
-            storedName = it->first;
+        if (it != m_verified.constEnd() && it->expiresAtMs > now) {
+            if (it->subject)
+                return *it->subject;
+            storedName = it->userName;
+            remembered = true;
+        }
     }
     if (storedName.isEmpty()) {
         const Result<CredentialMatch> match = m_identity.verifyCredentials(userName, secret);
@@ -61,14 +76,8 @@ Result<AuthorizationSubject> IdentityCredentialVerifier::verify(const QString& u
         }
         storedName = match->userName;
         // Auth tokens are checked with a fast hash anyway, and a revoked one must stop at once.
-        if (match->kind == CredentialMatch::Kind::Password) {
-            std::lock_guard lock(m_mutex);
-            if (m_verified.size() >= MaxCachedCredentials)
-                m_verified.clear();
-            m_verified.insert(key, {storedName, now + m_cacheMs});
-        }
+        remembered = match->kind == CredentialMatch::Kind::Password;
     }
-    // Looked up every time: a user locked or deleted a moment ago is refused at once.
     const Result<UserRecord> user = m_identity.user(storedName);
     if (!user || user->locked) {
         std::lock_guard lock(m_mutex);
@@ -78,12 +87,22 @@ Result<AuthorizationSubject> IdentityCredentialVerifier::verify(const QString& u
     Result<AuthorizationSubject> subject = m_identity.subject(user->name);
     if (!subject)
         return signInRefused();
+    if (remembered) {
+        std::lock_guard lock(m_mutex);
+        // A change since this lookup began (a lock, a membership) would make what was read stale.
+        if (m_generation == generation) {
+            if (m_verified.size() >= MaxCachedCredentials && !m_verified.contains(key))
+                m_verified.clear();
+            m_verified.insert(key, Verified{storedName, now + m_cacheMs, subject.value()});
+        }
+    }
     return subject;
 }
 
 void IdentityCredentialVerifier::forgetVerifiedPasswords()
 {
     std::lock_guard lock(m_mutex);
+    ++m_generation;
     m_verified.clear();
 }
 

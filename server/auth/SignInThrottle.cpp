@@ -47,6 +47,8 @@ qint64 SignInThrottle::retryAfter(const QString& userName, const QString& client
 {
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
     QMutexLocker lock(&m_mutex);
+    if (m_entries.isEmpty()) // no failures noted: the usual case, without making the keys
+        return 0;
     qint64 wait = 0;
     if (!userName.isEmpty())
         wait = waitLocked(userKey(userName), now);
@@ -87,7 +89,7 @@ void SignInThrottle::recordFailure(const QString& userName, const QString& clien
 void SignInThrottle::recordSuccess(const QString& userName, const QString& clientAddress)
 {
     QMutexLocker lock(&m_mutex);
-    if (!userName.isEmpty())
+    if (!userName.isEmpty() && !m_entries.isEmpty())
         m_entries.remove(userKey(userName));
 }
 
