@@ -110,6 +110,44 @@ QByteArray JwtService::sign(const TokenClaims& claims) const
 
 Result<TokenClaims> JwtService::verify(const QByteArray& token) const
 {
+    {
+        std::lock_guard lock(m_verifiedMutex);
+        const auto known = m_verified.constFind(token);
+        if (known != m_verified.constEnd()) {
+            TokenClaims claims = *known;
+            if (auto times = checkTimes(claims); !times) {
+                m_verified.remove(token);
+                return times.error();
+            }
+            return claims;
+        }
+    }
+    Result<TokenClaims> claims = verifySignedClaims(token);
+    if (!claims)
+        return claims;
+    std::lock_guard lock(m_verifiedMutex);
+    if (m_verified.size() >= MaxVerifiedTokens) {
+        m_verified.removeIf([&](const auto& entry) { return !checkTimes(entry.value()).ok(); });
+        if (m_verified.size() >= MaxVerifiedTokens)
+            m_verified.clear(); // all still valid: start over (they are checked again once)
+    }
+    m_verified.insert(token, claims.value());
+    return claims;
+}
+
+Result<void> JwtService::checkTimes(const TokenClaims& claims) const
+{
+    const QDateTime now = m_clock.now();
+    if (now.addSecs(-m_options.leewaySeconds) >= claims.expires)
+        return refused(QStringLiteral("it expired at %1").arg(claims.expires.toString(Qt::ISODate)));
+    if (now.addSecs(m_options.leewaySeconds) < claims.notBefore)
+        return refused(
+            QStringLiteral("it is not valid before %1").arg(claims.notBefore.toString(Qt::ISODate)));
+    return {};
+}
+
+Result<TokenClaims> JwtService::verifySignedClaims(const QByteArray& token) const
+{
     if (token.size() > MaxTokenBytes)
         return refused(QStringLiteral("it is too long"));
     const QList<QByteArray> parts = token.split('.');
@@ -151,12 +189,8 @@ Result<TokenClaims> JwtService::verify(const QByteArray& token) const
         !readTime(payload, "iat", &claims.issuedAt))
         return refused(QStringLiteral("its exp, nbf or iat claim is missing or not a time"));
 
-    const QDateTime now = m_clock.now();
-    if (now.addSecs(-m_options.leewaySeconds) >= claims.expires)
-        return refused(QStringLiteral("it expired at %1").arg(claims.expires.toString(Qt::ISODate)));
-    if (now.addSecs(m_options.leewaySeconds) < claims.notBefore)
-        return refused(
-            QStringLiteral("it is not valid before %1").arg(claims.notBefore.toString(Qt::ISODate)));
+    if (auto times = checkTimes(claims); !times)
+        return times.error();
     if (claims.issuer != m_options.issuer)
         return refused(QStringLiteral("it was issued by someone else"));
 

@@ -44,6 +44,7 @@ private slots:
     void algHs256WithPublicKeyRefused();
     void otherAlgorithmsRefused();
     void expiredRefused();
+    void verifiedTokenExpiresAndStaysRefusedWhenTampered();
     void notYetValidRefused();
     void leewayAccepted();
     void wrongAudienceRefused();
@@ -221,6 +222,38 @@ void TestAuthJwt::expiredRefused()
     const QByteArray token = issueDefault();
     m_clock->advance(300 + m_jwt->options().leewaySeconds);
     expectRefused(token, "expired");
+}
+
+/// verify() keeps the claims of a token that passed (JwtService::MaxVerifiedTokens): a token seen before
+/// is still refused once it expires, and a token differing in a single byte is checked in full.
+void TestAuthJwt::verifiedTokenExpiresAndStaysRefusedWhenTampered()
+{
+    const QByteArray token = issueDefault();
+    for (int i = 0; i < 3; ++i) {
+        Result<TokenClaims> r = m_jwt->verify(token);
+        QVERIFY2(r.ok(), qPrintable(r.error().message));
+        QCOMPARE(r->subject, QStringLiteral("alice"));
+        QCOMPARE(r->groups, QStringList{QStringLiteral("Developers")});
+    }
+    QByteArray tampered = token;
+    tampered[tampered.size() - 2] = tampered[tampered.size() - 2] == 'A' ? 'B' : 'A';
+    expectRefused(tampered, "signature");
+    QByteArray otherPayload = token;
+    const qsizetype dot = otherPayload.indexOf('.') + 5;
+    otherPayload[dot] = otherPayload[dot] == 'A' ? 'B' : 'A';
+    QVERIFY(!m_jwt->verify(otherPayload).ok());
+
+    // More tokens than are kept: the first ones are checked again and still pass.
+    QList<QByteArray> many;
+    for (int i = 0; i < JwtService::MaxVerifiedTokens + 10; ++i)
+        many << m_jwt->issue(QStringLiteral("u%1").arg(i), {}, false, {});
+    for (const QByteArray& t : many)
+        QVERIFY(m_jwt->verify(t).ok());
+    QCOMPARE(m_jwt->verify(many.first())->subject, QStringLiteral("u0"));
+
+    m_clock->advance(300 + m_jwt->options().leewaySeconds);
+    expectRefused(token, "expired");
+    expectRefused(many.last(), "expired");
 }
 
 void TestAuthJwt::notYetValidRefused()
