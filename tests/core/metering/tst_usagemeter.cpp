@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QSqlQuery>
+#include <QCoreApplication>
 #include <QTest>
 #include <thread>
 #include <vector>
@@ -50,8 +51,11 @@ private slots:
         meter.recordEgress(QStringLiteral("team/app"), QStringLiteral("alice"), 24);
         QVERIFY(meter.hasPending());
         QCOMPARE(usageRows(rig.metadata()), QStringList());
-        rig.clock.advance(2); // 6 s since the registry opened: the next recording writes everything
+        rig.clock.advance(2); // 6 s since the registry opened: the next recording asks for a flush...
         meter.recordPush(QStringLiteral("team/app"), QStringLiteral("alice"));
+        // ...which the service runs on its own thread (queued), not on the request that recorded.
+        QVERIFY(meter.hasPending());
+        QCoreApplication::processEvents();
         QVERIFY(!meter.hasPending());
         QCOMPARE(usageRows(rig.metadata()),
                  QStringList{QStringLiteral("2026-03-10 team/app 1 alice 1 1 1024 0")});
