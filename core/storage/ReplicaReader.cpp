@@ -49,14 +49,19 @@ std::unique_ptr<QIODevice> ReplicaReader::open(const std::shared_ptr<ReplicaSet>
     QList<int> bad = missing;
     int chosen = -1;
     QByteArray content;
+    bool hashed = false; ///< `content` holds the chosen copy, hashed just now
     for (int i : order) {
-        if (!mustVerify || (!small && set->isVerified(i, digest))) {
+        // A copy verified since it last changed (same device, inode, size and modification time) is
+        // served as it is, small or large: blob files are never rewritten in place, so a change of
+        // their bytes by anything but bit rot moves that identity, and bit rot is what scrub finds.
+        if (!mustVerify || set->isVerified(i, digest)) {
             chosen = i;
             break;
         }
         auto state = set->verify(i, digest, {}, small ? &content : nullptr);
         if (state && state.value() == ReplicaSet::CopyState::Good) {
             chosen = i;
+            hashed = small;
             break;
         }
         if (state && state.value() == ReplicaSet::CopyState::Missing)
@@ -84,7 +89,7 @@ std::unique_ptr<QIODevice> ReplicaReader::open(const std::shared_ptr<ReplicaSet>
             qWarning("berth: %s", qPrintable(repaired.error().message));
     }
 
-    if (small) {
+    if (hashed) {
         auto buffer = std::make_unique<QBuffer>();
         buffer->setData(content);
         buffer->open(QIODevice::ReadOnly);

@@ -15,8 +15,10 @@ struct StorageOptions
     /// acknowledged; 0 means every domain. A write that reached at least this many but not all domains
     /// succeeds and is counted as degraded; scrub makes the missing copies later.
     int writeQuorum = 0;
-    /// Blobs up to this size are re-hashed before a read serves them, so a corrupt copy is never sent:
-    /// another copy is served and the bad one repaired. Larger blobs are verified while they stream.
+    /// Blobs up to this size are re-hashed before a read serves them unless the copy was verified since it
+    /// last changed (ReplicaReader), so a corrupt copy is never sent: another copy is served and the bad
+    /// one repaired. Larger blobs are verified while they stream. Bit rot under an unchanged file is
+    /// found by scrub.
     qint64 verifyBeforeServeBytes = 4 * 1024 * 1024;
 };
 

@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 using namespace berth;
@@ -198,6 +199,37 @@ private slots:
         QVERIFY(!init.ok());
         QVERIFY2(init.error().message.contains(QStringLiteral("Only 1 of 3")),
                  qPrintable(init.error().message));
+    }
+
+    /// A small blob verified since its copy last changed is served from its file (sendfile), not hashed
+    /// again on every read; a copy whose identity moved (a write: the modification time changes) is
+    /// hashed again before it is served, so a corrupt one is never sent.
+    void aSmallVerifiedCopyIsHashedAgainOnlyWhenItChanges()
+    {
+        QTemporaryDir dir;
+        ReplicatedBlobStore store(dir.filePath(QStringLiteral("data")), threeDomains(dir));
+        QVERIFY(store.initialize().ok());
+        const QByteArray bytes = pattern(64 * 1024, 11);
+        const Digest digest = store.put(bytes).value();
+        QCOMPARE(readAll(store, digest), bytes);
+        auto device = store.openRead(digest);
+        QVERIFY(device);
+        QVERIFY2(qobject_cast<QFile*>(device.get()), "a verified copy is served from its file");
+        QVERIFY(!store.localPath(digest).isEmpty());
+        device.reset();
+
+        for (int i = 0; i < 3; ++i) {
+            const QString path = store.copyPath(i, digest);
+            flipByte(path);
+            // A later write than the one that made the copy, even within the same clock tick.
+            struct timespec times[2];
+            times[0].tv_sec = times[1].tv_sec = QDateTime::currentSecsSinceEpoch() + 10 + i;
+            times[0].tv_nsec = times[1].tv_nsec = 0;
+            QVERIFY(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0) == 0);
+        }
+        QVERIFY(store.localPath(digest).isEmpty());
+        QVERIFY2(!store.openRead(digest), "every copy is corrupt: nothing may be served");
+        QCOMPARE(store.counters().corruptCopiesFound, 3);
     }
 
     void aMissingCopyIsRepairedOnRead()
