@@ -44,9 +44,19 @@ void HttpResponseWriter::onBodySent(std::function<void(qint64 bytes)> observer)
 
 QByteArray HttpResponseWriter::httpDate()
 {
-    return QLocale::c()
-        .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
-        .toLatin1();
+    // Formatting a date through QLocale costs more than the rest of a small response's head: once per
+    // second and thread is enough.
+    thread_local qint64 formattedSecond = -1;
+    thread_local QByteArray formatted;
+    const qint64 second = QDateTime::currentSecsSinceEpoch();
+    if (second != formattedSecond) {
+        formatted = QLocale::c()
+                        .toString(QDateTime::fromSecsSinceEpoch(second, Qt::UTC),
+                                  QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                        .toLatin1();
+        formattedSecond = second;
+    }
+    return formatted;
 }
 
 void HttpResponseWriter::addHeader(const QByteArray& name, const QByteArray& value)
@@ -62,10 +72,12 @@ QByteArray HttpResponseWriter::buildHead(int status, qint64 contentLength, const
 {
     m_status = status;
     m_closes = m_options.decideClose ? m_options.decideClose() : false;
+    // Appended piece by piece into one buffer: no temporary per header.
     QByteArray head;
-    head.reserve(256);
-    head += "HTTP/1.1 " + QByteArray::number(status) + ' ' + HttpStatus::reasonPhrase(status) + "\r\n";
-    head += "Date: " + httpDate() + "\r\n";
+    head.reserve(512);
+    head.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ');
+    head.append(HttpStatus::reasonPhrase(status)).append("\r\n");
+    head.append("Date: ").append(httpDate()).append("\r\n");
     QByteArray handlerLength;
     bool handlerType = false;
     for (const auto& h : m_headers) {
@@ -77,16 +89,16 @@ QByteArray HttpResponseWriter::buildHead(int status, qint64 contentLength, const
             continue; // the server owns these
         if (h.first.compare("Content-Type", Qt::CaseInsensitive) == 0)
             handlerType = true;
-        head += h.first + ": " + h.second + "\r\n";
+        head.append(h.first).append(": ").append(h.second).append("\r\n");
     }
     if (!contentType.isEmpty() && !handlerType)
-        head += "Content-Type: " + contentType + "\r\n";
+        head.append("Content-Type: ").append(contentType).append("\r\n");
     // HEAD and 304 may describe a body that is not sent: the handler's own Content-Length wins there.
     const bool describesOnly = m_options.headRequest || status == 304;
     if (describesOnly && !handlerLength.isEmpty())
-        head += "Content-Length: " + handlerLength + "\r\n";
+        head.append("Content-Length: ").append(handlerLength).append("\r\n");
     else if (HttpStatus::allowsBody(status))
-        head += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+        head.append("Content-Length: ").append(QByteArray::number(contentLength)).append("\r\n");
     if (m_closes)
         head += "Connection: close\r\n";
     else if (m_options.http10KeepAlive)

@@ -4,9 +4,9 @@
 #include "support/core/OciLayoutPusher.h"
 #include "support/core/VerifyOk.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSqlQuery>
-#include <QCoreApplication>
 #include <QTest>
 #include <thread>
 #include <vector>
