@@ -72,7 +72,6 @@ AuthorizationDecision Authorizer::authorize(const AuthorizationRequest& request)
         return decision;
     }
 
-    const quint32 bit = 1u << static_cast<int>(request.permission);
     const QString compartmentName = request.target.compartment.name();
     const QString& userName =
         request.context.userName.isEmpty() ? subject.userName : request.context.userName;
@@ -84,7 +83,56 @@ AuthorizationDecision Authorizer::authorize(const AuthorizationRequest& request)
     input.clientAddressText = &request.context.clientAddress;
     input.networkSources = &data.networkSources;
     bool addressParsed = false;
+    const int best = firstAllowing(request, input, addressParsed);
 
+    if (best >= 0) {
+        decision.allowed = true;
+        decision.reason = DecisionReason::AllowedByStatement;
+        const PolicyStatement& st =
+            data.policies.at(data.compiled.at(best).policy).statements.at(data.compiled.at(best).statement);
+        QString matchedBy = QStringLiteral("any-user");
+        if (!st.anyUser) {
+            for (const QString& g : subject.groups) {
+                if (st.groups.contains(g)) {
+                    matchedBy = QStringLiteral("group ") + g;
+                    break;
+                }
+            }
+        }
+        fillStatement(decision, best, matchedBy);
+        return decision;
+    }
+    if (!addressParsed)
+        input.clientAddress = IpAddress::parse(request.context.clientAddress);
+    return explainDenial(request, std::move(decision), input);
+}
+
+bool Authorizer::allows(const AuthorizationRequest& request) const
+{
+    const AuthorizationSubject& subject = request.subject;
+    if (subject.anonymous)
+        return false;
+    if (subject.administrator)
+        return true;
+    const QString compartmentName = request.target.compartment.name();
+    const QString& userName =
+        request.context.userName.isEmpty() ? subject.userName : request.context.userName;
+    ConditionInput input;
+    input.repoName = &request.target.repository;
+    input.tag = request.target.tag ? &*request.target.tag : nullptr;
+    input.userName = &userName;
+    input.compartmentName = &compartmentName;
+    input.clientAddressText = &request.context.clientAddress;
+    input.networkSources = &m_data->networkSources;
+    bool addressParsed = false;
+    return firstAllowing(request, input, addressParsed) >= 0;
+}
+
+int Authorizer::firstAllowing(const AuthorizationRequest& request, ConditionInput& input,
+                              bool& addressParsed) const
+{
+    const Data& data = *m_data;
+    const quint32 bit = 1u << static_cast<int>(request.permission);
     // The earliest allowing statement wins, so the answer does not depend on group order.
     int best = -1;
     const auto scan = [&](const QVector<int>& list) {
@@ -108,32 +156,12 @@ AuthorizationDecision Authorizer::authorize(const AuthorizationRequest& request)
         }
     };
     scan(data.anyUser);
-    for (const QString& group : subject.groups) {
+    for (const QString& group : request.subject.groups) {
         const auto it = data.byGroup.constFind(group);
         if (it != data.byGroup.constEnd())
             scan(*it);
     }
-
-    if (best >= 0) {
-        decision.allowed = true;
-        decision.reason = DecisionReason::AllowedByStatement;
-        const PolicyStatement& st =
-            data.policies.at(data.compiled.at(best).policy).statements.at(data.compiled.at(best).statement);
-        QString matchedBy = QStringLiteral("any-user");
-        if (!st.anyUser) {
-            for (const QString& g : subject.groups) {
-                if (st.groups.contains(g)) {
-                    matchedBy = QStringLiteral("group ") + g;
-                    break;
-                }
-            }
-        }
-        fillStatement(decision, best, matchedBy);
-        return decision;
-    }
-    if (!addressParsed)
-        input.clientAddress = IpAddress::parse(request.context.clientAddress);
-    return explainDenial(request, std::move(decision), input);
+    return best;
 }
 
 void Authorizer::fillStatement(AuthorizationDecision& d, int compiledIndex, const QString& subject) const

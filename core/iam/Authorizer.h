@@ -30,6 +30,9 @@ public:
     Authorizer(QVector<AttachedPolicy> policies, QVector<NetworkSource> networkSources);
 
     AuthorizationDecision authorize(const AuthorizationRequest& request) const;
+    /// The same answer as authorize(request).allowed, without building the decision: no statement
+    /// details, no analysis of denials (for filtering listings and other quiet checks).
+    bool allows(const AuthorizationRequest& request) const;
 
     int statementCount() const;
     /// Statements ignored because they are invalid where their policy is attached.
@@ -54,6 +57,8 @@ private:
         int ignored = 0;
     };
 
+    /// The earliest statement allowing the request for a signed-in non-administrator, or -1.
+    int firstAllowing(const AuthorizationRequest& request, ConditionInput& input, bool& addressParsed) const;
     AuthorizationDecision explainDenial(const AuthorizationRequest& request, AuthorizationDecision decision,
                                         const ConditionInput& input) const;
     void fillStatement(AuthorizationDecision& d, int compiledIndex, const QString& subject) const;

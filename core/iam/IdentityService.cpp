@@ -18,6 +18,11 @@ IdentityService::IdentityService(MetadataStore& metadata, Options options, QObje
         m_options.clock = &Clock::system();
     if (m_options.maxAuthTokensPerUser < 1)
         m_options.maxAuthTokensPerUser = 1;
+    // Every change to users, groups and memberships emits identityEvent once it has committed: the
+    // cached subjects go before the call that made the change returns.
+    connect(
+        this, &IdentityService::identityEvent, this, [this] { d->invalidateSubjects(); },
+        Qt::DirectConnection);
 }
 
 IdentityService::~IdentityService() = default;
@@ -68,6 +73,14 @@ Result<std::shared_ptr<const Authorizer>> IdentityService::authorizer() const
     if (!cache)
         return cache.error();
     return cache.value()->authorizer;
+}
+
+Result<std::shared_ptr<const CompartmentTree>> IdentityService::compartmentTree() const
+{
+    auto cache = d->loadCache();
+    if (!cache)
+        return cache.error();
+    return cache.value()->tree;
 }
 
 } // namespace berth

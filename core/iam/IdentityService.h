@@ -15,6 +15,7 @@
 
 namespace berth {
 
+class CompartmentTree;
 class MetadataStore;
 
 /// The identity model: compartments, users, groups, auth tokens, network sources and policies, kept in
@@ -93,7 +94,9 @@ public:
     /// Checks a sign-in: the user's password or one of their active auth tokens. Records the token's use.
     /// CREDENTIALS errors carry detail.why: unknown-user, locked, revoked-token, wrong-secret.
     Result<CredentialMatch> verifyCredentials(const QString& userName, const QString& secret);
-    /// The user as the Authorizer sees them (name as stored, groups, administrator).
+    /// The user as the Authorizer sees them (name as stored, groups, administrator). Cached: no SQL
+    /// while nothing in identity changes; any change (user, group, membership, lock) drops the cache
+    /// before the call that made it returns, so the next request sees it.
     Result<AuthorizationSubject> subject(const QString& userName) const;
 
     // ---- groups
@@ -156,6 +159,8 @@ public:
     Result<QVector<NetworkSource>> networkSourceSet() const;
     /// An Authorizer over the current policies and network sources. Cached; rebuilt after a change.
     Result<std::shared_ptr<const Authorizer>> authorizer() const;
+    /// The compartment tree, cached with the policies (rebuilt after a compartment changes).
+    Result<std::shared_ptr<const CompartmentTree>> compartmentTree() const;
 
     Clock& clock() const { return *m_options.clock; }
 

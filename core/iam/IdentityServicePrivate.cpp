@@ -12,9 +12,19 @@ IdentityService::Private::Private(MetadataStore& m) : metadata(m), store(m) {}
 
 void IdentityService::Private::invalidate()
 {
-    std::lock_guard lock(cacheMutex);
-    cache.reset();
-    ++generation;
+    {
+        std::lock_guard lock(cacheMutex);
+        cache.reset();
+        ++generation;
+    }
+    invalidateSubjects();
+}
+
+void IdentityService::Private::invalidateSubjects()
+{
+    std::lock_guard lock(subjectMutex);
+    subjects.clear();
+    ++subjectGeneration;
 }
 
 Result<std::shared_ptr<const IdentityService::Private::PolicyCache>>
@@ -37,6 +47,7 @@ IdentityService::Private::loadCache() const
     if (!sourceRows)
         return sourceRows.error();
     auto built = std::make_shared<PolicyCache>();
+    built->tree = std::make_shared<const CompartmentTree>(tree.value());
     for (const PolicyRecord& p : rows.value()) {
         const CompartmentRecord* c = tree->byRowId(p.compartmentRowId);
         if (!c)

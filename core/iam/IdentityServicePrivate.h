@@ -26,6 +26,7 @@ struct IdentityService::Private
         QVector<AttachedPolicy> policies;
         QVector<NetworkSource> sources;
         std::shared_ptr<const Authorizer> authorizer;
+        std::shared_ptr<const CompartmentTree> tree; ///< the compartments as the policies were read
     };
     mutable std::mutex cacheMutex;
     mutable std::shared_ptr<const PolicyCache> cache;
@@ -35,6 +36,14 @@ struct IdentityService::Private
     void invalidate();
     /// The cache, built from the database when there is none (kept unless a change came meanwhile).
     Result<std::shared_ptr<const PolicyCache>> loadCache() const;
+
+    // ---- the cached subjects: user name as asked -> name as stored, groups, administrator.
+    // Dropped by every identity change (identityEvent, emitted after each commit) and by invalidate();
+    // an entry read while a change was committing is not kept (subjectGeneration moved meanwhile).
+    mutable std::mutex subjectMutex;
+    mutable QHash<QString, AuthorizationSubject> subjects;
+    mutable quint64 subjectGeneration = 0;
+    void invalidateSubjects();
 
     // ---- lookups that refuse with NOT_FOUND
     Result<CompartmentTree> tree() const;

@@ -325,6 +325,14 @@ Result<CredentialMatch> IdentityService::verifyCredentials(const QString& userNa
 
 Result<AuthorizationSubject> IdentityService::subject(const QString& userName) const
 {
+    quint64 startedAt = 0;
+    {
+        std::lock_guard lock(d->subjectMutex);
+        const auto cached = d->subjects.constFind(userName);
+        if (cached != d->subjects.constEnd())
+            return *cached;
+        startedAt = d->subjectGeneration;
+    }
     auto u = d->findUser(userName);
     if (!u)
         return u.error();
@@ -332,7 +340,16 @@ Result<AuthorizationSubject> IdentityService::subject(const QString& userName) c
         return IamErrors::credentials(QStringLiteral("The account %1 is locked").arg(u->name),
                                       QStringLiteral("locked"));
     }
-    return AuthorizationSubject::user(u->name, u->groups, u->administrator);
+    AuthorizationSubject found = AuthorizationSubject::user(u->name, u->groups, u->administrator);
+    std::lock_guard lock(d->subjectMutex);
+    // Kept only when no change committed while it was read; a bounded cache (one entry per user name
+    // asked for, so a flood of made-up names cannot grow it without end: unknown names are not kept).
+    if (d->subjectGeneration == startedAt) {
+        if (d->subjects.size() >= 10000)
+            d->subjects.clear();
+        d->subjects.insert(userName, found);
+    }
+    return found;
 }
 
 } // namespace berth

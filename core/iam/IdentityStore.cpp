@@ -238,6 +238,19 @@ IdentityStore::repositoryLink(const QString& repository) const
         RepositoryLink{q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toBool()});
 }
 
+Result<QHash<QString, IdentityStore::RepositoryLink>> IdentityStore::repositoryLinks() const
+{
+    auto q = m_metadata.exec(QStringLiteral("SELECT name, id, compartment_id, is_public FROM repositories"));
+    if (!q)
+        return q.error();
+    QHash<QString, RepositoryLink> links;
+    while (q->next()) {
+        links.insert(q->value(0).toString(), RepositoryLink{q->value(1).toLongLong(),
+                                                            q->value(2).toLongLong(), q->value(3).toBool()});
+    }
+    return links;
+}
+
 Result<std::optional<CompartmentPath>> IdentityStore::repositoryCompartment(const QString& repository) const
 {
     auto q = m_metadata.exec(

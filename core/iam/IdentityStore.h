@@ -41,6 +41,8 @@ public:
         bool isPublic = false;
     };
     Result<std::optional<RepositoryLink>> repositoryLink(const QString& repository) const;
+    /// Every repository's link, by name, in one query (for filtering listings in memory).
+    Result<QHash<QString, RepositoryLink>> repositoryLinks() const;
     /// The repository's compartment path in one query; nullopt when the repository does not exist.
     Result<std::optional<CompartmentPath>> repositoryCompartment(const QString& repository) const;
     Result<void> setRepositoryCompartment(qint64 repositoryId, qint64 compartmentRowId);

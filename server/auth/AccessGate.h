@@ -9,13 +9,16 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
+#include <QVector>
 
 namespace berth {
 
 /// What the gate decided about one request.
 struct AccessOutcome
 {
-    enum class Kind {
+    enum class Kind
+    {
         Allowed,      ///< go ahead; subject says who
         Unauthorized, ///< 401: no or wrong credentials; headers carry the WWW-Authenticate challenge
         Denied,       ///< 403 DENIED: signed in but not allowed; message says why
@@ -55,6 +58,16 @@ public:
     /// For filtering listings: may `subject` inspect this repository?
     virtual bool canInspect(const AuthorizationSubject& subject, const QString& repository,
                             const QString& clientAddress) = 0;
+    /// canInspect() for many repositories at once (element i answers for repositories[i]).
+    virtual QVector<bool> canInspectEach(const AuthorizationSubject& subject, const QStringList& repositories,
+                                         const QString& clientAddress)
+    {
+        QVector<bool> answers;
+        answers.reserve(repositories.size());
+        for (const QString& repository : repositories)
+            answers.append(canInspect(subject, repository, clientAddress));
+        return answers;
+    }
 };
 
 } // namespace berth

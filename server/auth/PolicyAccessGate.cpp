@@ -102,7 +102,7 @@ AccessOutcome PolicyAccessGate::authorizeRepository(const HttpRequest& request, 
         return outcome;
     const RepositoryAuthorizer::Outcome decision = m_repositories.decide(
         outcome.subject, permission, repository, HttpCredentials::clientAddress(request));
-    return fromPolicy(std::move(outcome), decision.allowed, decision.reason);
+    return fromPolicy(std::move(outcome), decision.allowed, decision.reason());
 }
 
 AccessOutcome PolicyAccessGate::authorizeCompartment(const HttpRequest& request, Permission permission,
@@ -113,7 +113,7 @@ AccessOutcome PolicyAccessGate::authorizeCompartment(const HttpRequest& request,
         return outcome;
     const RepositoryAuthorizer::Outcome decision = m_repositories.decideInCompartment(
         outcome.subject, permission, compartment, HttpCredentials::clientAddress(request));
-    return fromPolicy(std::move(outcome), decision.allowed, decision.reason);
+    return fromPolicy(std::move(outcome), decision.allowed, decision.reason());
 }
 
 AccessOutcome PolicyAccessGate::requireAdministrator(const HttpRequest& request)
@@ -142,9 +142,13 @@ AccessOutcome PolicyAccessGate::requireAdministrator(const HttpRequest& request)
 bool PolicyAccessGate::canInspect(const AuthorizationSubject& subject, const QString& repository,
                                   const QString& clientAddress)
 {
-    return m_repositories
-        .decide(subject, Permission::RepositoryInspect, repository, clientAddress, std::nullopt, false)
-        .allowed;
+    return m_repositories.allows(subject, Permission::RepositoryInspect, repository, clientAddress);
+}
+
+QVector<bool> PolicyAccessGate::canInspectEach(const AuthorizationSubject& subject,
+                                               const QStringList& repositories, const QString& clientAddress)
+{
+    return m_repositories.allowsEach(subject, Permission::RepositoryInspect, repositories, clientAddress);
 }
 
 } // namespace berth

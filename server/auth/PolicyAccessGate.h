@@ -27,6 +27,8 @@ public:
     AccessOutcome requireAdministrator(const HttpRequest& request) override;
     bool canInspect(const AuthorizationSubject& subject, const QString& repository,
                     const QString& clientAddress) override;
+    QVector<bool> canInspectEach(const AuthorizationSubject& subject, const QStringList& repositories,
+                                 const QString& clientAddress) override;
 
 private:
     static AccessOutcome unauthorized(const QString& message);
