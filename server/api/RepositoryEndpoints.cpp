@@ -64,14 +64,24 @@ ApiReply listRepositories(ApiCall& call)
     auto licences = call.services().registry->licences().list();
     if (!licences)
         return ApiReply::error(licences.error());
-    QList<QPair<QString, QJsonObject>> items;
+    // The candidates first, then one policy decision for all of them (in memory, no query each).
+    QList<const RepositorySummary*> candidates;
+    QStringList names;
     for (const RepositorySummary& r : all.value()) {
         const bool inside = recursive.value() ? compartment.value().contains(r.compartment)
                                               : compartment.value() == r.compartment;
         if (!inside || (!page.value().after.isEmpty() && r.name <= page.value().after))
             continue;
-        if (!call.services().gate->canInspect(call.subject(), r.name, call.clientAddress()))
+        candidates.append(&r);
+        names.append(r.name);
+    }
+    const QVector<bool> visible =
+        call.services().gate->canInspectEach(call.subject(), names, call.clientAddress());
+    QList<QPair<QString, QJsonObject>> items;
+    for (int i = 0; i < candidates.size(); ++i) {
+        if (!visible.value(i))
             continue;
+        const RepositorySummary& r = *candidates.at(i);
         items.append({r.name, RepositoryEndpoints::toJson(
                                   r, LicenceJson::forRepository(licences.value(), r.name, r.compartment))});
         if (items.size() > page.value().limit)

@@ -2,6 +2,8 @@
 
 #include "routing/Router.h"
 
+#include <QStringList>
+#include <QVector>
 #include <functional>
 
 namespace berth {
@@ -12,9 +14,10 @@ class RegistryService;
 class DistributionApi
 {
 public:
-    /// May this subject see this repository in the catalog (REPOSITORY_INSPECT)?
-    using InspectFilter = std::function<bool(const AuthorizationSubject& subject, const QString& repository,
-                                             const QString& clientAddress)>;
+    /// May this subject see these repositories in the catalog (REPOSITORY_INSPECT)? Asked once per page:
+    /// element i answers for repositories[i].
+    using InspectFilter = std::function<QVector<bool>(
+        const AuthorizationSubject& subject, const QStringList& repositories, const QString& clientAddress)>;
 
     /// May this subject take blobs from this repository into another by a cross-repository mount
     /// (POST .../blobs/uploads/?mount=&from=)? A mount copies what a pull would give, so the caller must

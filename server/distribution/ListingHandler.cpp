@@ -95,9 +95,16 @@ void ListingHandler::listCatalog(const HttpRequest& request, HttpResponder& resp
     if (page->more && !page->names.isEmpty())
         addNextLink(responder, "/v2/_catalog", n, page->names.last());
     QStringList visible;
-    for (const QString& name : page->names) {
-        if (!m_canInspect || m_canInspect(m_match.subject, name, request.peerAddress.toString()))
-            visible.append(name);
+    if (!m_canInspect) {
+        visible = page->names;
+    } else {
+        // One decision for the page, in memory (RepositoryAuthorizer::allowsEach).
+        const QVector<bool> shown =
+            m_canInspect(m_match.subject, page->names, request.peerAddress.toString());
+        for (int i = 0; i < page->names.size(); ++i) {
+            if (shown.value(i))
+                visible.append(page->names.at(i));
+        }
     }
     const QJsonObject body{{QStringLiteral("repositories"), QJsonArray::fromStringList(visible)}};
     responder.send(200, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json");

@@ -211,16 +211,14 @@ Result<void> RegistryHost::open()
     RepositoryAuthorizer* repositories = d->repositories.get();
     DistributionApi::addRoutes(
         *d->router, *d->registry,
-        [gate](const AuthorizationSubject& subject, const QString& repository, const QString& clientAddress) {
-            return gate->canInspect(subject, repository, clientAddress);
+        [gate](const AuthorizationSubject& subject, const QStringList& names, const QString& clientAddress) {
+            return gate->canInspectEach(subject, names, clientAddress);
         },
         // A cross-repository mount hands over what a pull of `from` would: the same policy and licence.
         [repositories, licences](const AuthorizationSubject& subject, const QString& from,
                                  const HttpRequest& request) {
-            return repositories
-                       ->decide(subject, Permission::RepositoryRead, from,
-                                HttpCredentials::clientAddress(request), std::nullopt, false)
-                       .allowed &&
+            return repositories->allows(subject, Permission::RepositoryRead, from,
+                                        HttpCredentials::clientAddress(request)) &&
                    licences->check(subject, from, request).allowed();
         });
     d->maintenanceLog = std::make_unique<MaintenanceLog>(d->registry->metadata());

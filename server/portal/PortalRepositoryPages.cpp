@@ -23,16 +23,33 @@ QByteArray repositoryPath(const QString& name)
     return (QStringLiteral("/portal/repositories/") + PortalHtml::pathOf(name)).toUtf8();
 }
 
+/// The licence that gates the repository among `all`, as LicenceStore::licenceFor answers: its own,
+/// else the nearest compartment's above it; nullptr when none.
+const Licence* gatingLicence(const QList<Licence>& all, const QString& repository,
+                             const CompartmentPath& compartment)
+{
+    const Licence* nearest = nullptr;
+    int depth = -1;
+    for (const Licence& l : all) {
+        if (l.scope.kind == LicenceScope::Kind::Repository && l.scope.repository == repository)
+            return &l;
+        if (l.scope.kind == LicenceScope::Kind::Compartment && l.scope.compartment.contains(compartment) &&
+            l.scope.compartment.depth() > depth) {
+            nearest = &l;
+            depth = l.scope.compartment.depth();
+        }
+    }
+    return nearest;
+}
+
 } // namespace
 
 PortalRepositoryPages::PortalRepositoryPages(PortalServices services) : m_services(std::move(services)) {}
 
 bool PortalRepositoryPages::visible(const PortalVisit& visit, const QString& name) const
 {
-    return m_services.repositories
-        ->decide(visit.subject(), Permission::RepositoryInspect, name, visit.clientAddress, std::nullopt,
-                 false)
-        .allowed;
+    return m_services.repositories->allows(visit.subject(), Permission::RepositoryInspect, name,
+                                           visit.clientAddress);
 }
 
 PortalReply PortalRepositoryPages::notFound(const PortalVisit& visit, const QString& name) const
@@ -61,18 +78,27 @@ PortalReply PortalRepositoryPages::index(const PortalVisit& visit) const
     auto all = RepositoryCatalog(m_services.registry->metadata()).repositories();
     if (!all)
         return failure(visit, tr("list the repositories"));
-    LicenceStore& licences = m_services.registry->licences();
+    // Every licence in one query and one policy decision for all repositories, in memory.
+    auto licences = m_services.registry->licences().list();
+    if (!licences)
+        return failure(visit, tr("list the repositories' licences"));
+    QStringList names;
+    for (const RepositorySummary& summary : all.value())
+        names.append(summary.name);
+    const QVector<bool> shown = m_services.repositories->allowsEach(
+        visit.subject(), Permission::RepositoryInspect, names, visit.clientAddress);
     QList<PortalRepositoryRow> rows;
-    for (const RepositorySummary& summary : all.value()) {
-        if (!visible(visit, summary.name))
+    for (int i = 0; i < all->size(); ++i) {
+        if (!shown.value(i))
             continue;
+        const RepositorySummary& summary = all->at(i);
         PortalRepositoryRow row;
         row.name = summary.name;
         row.description = summary.description;
         row.isPublic = summary.isPublic;
         row.tagCount = summary.tagCount;
-        if (auto licence = licences.licenceFor(summary.name); licence && licence.value())
-            row.licence = licence.value()->current;
+        if (const Licence* licence = gatingLicence(licences.value(), summary.name, summary.compartment))
+            row.licence = licence->current;
         rows.append(row);
     }
     return PortalReply::html(200, PortalPages::repositoryList(rows, visit.chrome()));
