@@ -46,9 +46,9 @@ std::string jsonText(const std::string& json, const std::string& key)
 
 GcScenarioRunner::GcScenarioRunner(ScenarioRunner& runner) : m_runner(runner) {}
 
-std::string GcScenarioRunner::repository() const
+std::string GcScenarioRunner::repository(long long index, long long repositories) const
 {
-    return m_runner.target().repository + "-gc";
+    return m_runner.target().repository + "-gc/r" + std::to_string(index % std::max(1LL, repositories));
 }
 
 std::vector<ScenarioResult> GcScenarioRunner::run(const ScenarioSpec& spec)
@@ -70,6 +70,7 @@ void GcScenarioRunner::setup(const ScenarioSpec& spec)
 {
     const long long images = spec.number("images", 1000);
     const int concurrency = static_cast<int>(spec.number("concurrency", 8));
+    const long long repositories = spec.number("repos", 100);
     const std::string salt = ImagePusher::salted("gc");
     std::vector<Entry> entries(static_cast<std::size_t>(images));
     ScenarioResult pushing;
@@ -78,12 +79,12 @@ void GcScenarioRunner::setup(const ScenarioSpec& spec)
     ParallelRunner::run(
         [this] { return m_runner.connect(); }, concurrency, images, 0,
         [&](HttpConnection& connection, long long index, std::string& error) {
+            const std::string name = repository(index, repositories);
             const ImagePusher::Image image =
-                ImagePusher::prepare(connection, repository(), salt + "-" + std::to_string(index));
+                ImagePusher::prepare(connection, name, salt + "-" + std::to_string(index));
             Entry& entry = entries[static_cast<std::size_t>(index)];
-            entry = {index, index % 2 == 0, image.digest, image.configDigest, image.layerDigest};
-            return ImagePusher::putManifest(connection, repository(), "g" + std::to_string(index), image,
-                                            error);
+            entry = {index, index % 2 == 0, name, image.digest, image.configDigest, image.layerDigest};
+            return ImagePusher::putManifest(connection, name, "g" + std::to_string(index), image, error);
         },
         pushing);
     if (pushing.errors > 0)
@@ -95,7 +96,7 @@ void GcScenarioRunner::setup(const ScenarioSpec& spec)
                         [&](HttpConnection& connection, long long index, std::string& error) {
                             const Entry& entry = entries[static_cast<std::size_t>(2 * index + 1)];
                             const HttpResponse response = connection.request(
-                                "DELETE", "/v2/" + repository() + "/manifests/" + entry.digest, {});
+                                "DELETE", "/v2/" + entry.repository + "/manifests/" + entry.digest, {});
                             if (response.status != 202 && response.status != 200 && response.status != 204) {
                                 error = ParallelRunner::describe(response, "DELETE manifest " + entry.digest);
                                 return false;
@@ -108,8 +109,8 @@ void GcScenarioRunner::setup(const ScenarioSpec& spec)
                                  " manifests not deleted");
     std::ofstream state(statePath(spec));
     for (const Entry& entry : entries)
-        state << entry.index << ' ' << (entry.kept ? "kept" : "deleted") << ' ' << entry.digest << ' '
-              << entry.configDigest << ' ' << entry.layerDigest << '\n';
+        state << entry.index << ' ' << (entry.kept ? "kept" : "deleted") << ' ' << entry.repository << ' '
+              << entry.digest << ' ' << entry.configDigest << ' ' << entry.layerDigest << '\n';
     if (!state.flush())
         throw std::runtime_error("cannot write " + statePath(spec));
     std::cerr << "berth-loadgen: gc-setup pushed " << images << " images in " << pushing.seconds
@@ -122,7 +123,8 @@ std::vector<GcScenarioRunner::Entry> GcScenarioRunner::readState(const ScenarioS
     std::vector<Entry> entries;
     Entry entry;
     std::string kept;
-    while (state >> entry.index >> kept >> entry.digest >> entry.configDigest >> entry.layerDigest) {
+    while (state >> entry.index >> kept >> entry.repository >> entry.digest >> entry.configDigest >>
+           entry.layerDigest) {
         entry.kept = kept == "kept";
         entries.push_back(entry);
     }
@@ -186,7 +188,7 @@ void GcScenarioRunner::verify(const ScenarioSpec& spec)
     };
     for (std::size_t i = 0; i < entries.size(); i += step) {
         for (const Entry& entry : {entries[i], entries[std::min(i + 1, entries.size() - 1)]}) {
-            const std::string base = "/v2/" + repository();
+            const std::string base = "/v2/" + entry.repository;
             if (entry.kept) {
                 const HttpResponse manifest =
                     connection->request("GET", base + "/manifests/g" + std::to_string(entry.index),
