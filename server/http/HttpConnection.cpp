@@ -4,6 +4,8 @@
 #include "http/HttpResponseWriter.h"
 
 #include <QTcpSocket>
+#include <chrono>
+#include <limits>
 #include <sys/socket.h>
 
 namespace berth {
@@ -125,6 +127,8 @@ void HttpConnection::readAndParse()
     }
     if (readSomething && m_phase == Phase::Body)
         armReadTimer(); // body bytes arrived: the stall clock starts over
+    if (m_phase == Phase::Head)
+        fireReadTimerBy(m_readDeadlineMs, steadyNowMs()); // the head is incomplete: it has until then
 }
 
 void HttpConnection::finishRequest()
@@ -226,20 +230,40 @@ void HttpConnection::respondWithError(int status, const QString& message)
 
 void HttpConnection::armReadTimer()
 {
+    const qint64 now = steadyNowMs();
     switch (m_phase) {
     case Phase::Idle:
-        m_readTimer.start(m_limits.idleTimeoutMs);
+        m_readDeadlineMs = now + m_limits.idleTimeoutMs;
         break;
     case Phase::Head:
-        m_readTimer.start(m_limits.headerTimeoutMs);
+        m_readDeadlineMs = now + m_limits.headerTimeoutMs;
         break;
     case Phase::Body:
-        m_readTimer.start(m_limits.bodyStallTimeoutMs);
+        m_readDeadlineMs = now + m_limits.bodyStallTimeoutMs;
         break;
     default:
-        m_readTimer.stop();
-        break;
+        m_readDeadlineMs = 0; // the timer may still fire: onReadTimeout() then finds nothing to do
+        return;
     }
+    // The head timer waits until a read ends with the head incomplete (readAndParse()): a request whose
+    // head arrives whole never moves the timer.
+    if (m_phase != Phase::Head)
+        fireReadTimerBy(m_readDeadlineMs, now);
+}
+
+void HttpConnection::fireReadTimerBy(qint64 deadlineMs, qint64 nowMs)
+{
+    if (m_readTimer.isActive() && m_readFiresAtMs <= deadlineMs)
+        return;
+    m_readFiresAtMs = deadlineMs;
+    m_readTimer.start(int(qBound(qint64(0), deadlineMs - nowMs, qint64(std::numeric_limits<int>::max()))));
+}
+
+qint64 HttpConnection::steadyNowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 void HttpConnection::updateSendTimer()
@@ -259,6 +283,14 @@ void HttpConnection::updateSendTimer()
 
 void HttpConnection::onReadTimeout()
 {
+    const bool timedPhase = m_phase == Phase::Idle || m_phase == Phase::Head || m_phase == Phase::Body;
+    if (!timedPhase || m_readDeadlineMs == 0)
+        return;
+    const qint64 now = steadyNowMs();
+    if (now < m_readDeadlineMs) { // set for an earlier deadline that has moved since
+        fireReadTimerBy(m_readDeadlineMs, now);
+        return;
+    }
     switch (m_phase) {
     case Phase::Idle:
         closeNow();

@@ -61,6 +61,9 @@ private:
     void closeNow();
     void respondWithError(int status, const QString& message);
     void armReadTimer();
+    /// Makes m_readTimer fire at deadlineMs at the latest (moves it only when it would fire later).
+    void fireReadTimerBy(qint64 deadlineMs, qint64 nowMs);
+    static qint64 steadyNowMs();
     void updateSendTimer();
     bool decideClose() const;
     void createWriter();
@@ -88,7 +91,12 @@ private:
     qint64 m_sendfileProgress = 0;
     bool m_pumping = false;
     bool m_pumpAgain = false;
+    /// The read timeouts (idle, head, body stall) run on one single-shot timer that is moved only when a
+    /// deadline comes earlier than it fires: re-arming a QTimer for every phase of every request cost
+    /// more than parsing the request. When it fires before the phase's deadline it is set for the rest.
     QTimer m_readTimer;
+    qint64 m_readDeadlineMs = 0; ///< steady clock; 0: no read phase is timed
+    qint64 m_readFiresAtMs = 0;  ///< when m_readTimer fires (when active)
     QTimer m_sendTimer;
     QTimer m_lingerTimer;
 };

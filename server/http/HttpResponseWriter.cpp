@@ -3,6 +3,7 @@
 #include "http/HttpFileSender.h"
 #include "http/HttpStatus.h"
 
+#include <QAbstractSocket>
 #include <QDateTime>
 #include <QLocale>
 #include <QtDebug>
@@ -120,6 +121,10 @@ void HttpResponseWriter::send(int status, const QByteArray& body, const QByteArr
         m_bodyBytes = body.size();
     }
     m_socket->write(out);
+    // Sent now as far as the socket takes it, not on the event loop's next round: a small response is
+    // then done without a write notification, a bytesWritten signal and a send-stall timer of its own.
+    if (auto* socket = qobject_cast<QAbstractSocket*>(m_socket))
+        socket->flush();
 }
 
 void HttpResponseWriter::sendStream(int status, std::unique_ptr<QIODevice> device, qint64 offset,
