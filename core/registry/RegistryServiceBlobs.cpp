@@ -13,15 +13,22 @@ Result<BlobInfo> RegistryService::statBlob(const QString& repository, const Dige
     const Error unknown = Private::blobUnknown(repository, digest);
     if (!digest.isValid())
         return unknown;
-    auto repoId = d->metadata.repositoryId(repository);
-    if (!repoId)
-        return repoId.error();
-    if (!repoId.value())
-        return unknown;
-    auto held = d->metadata.heldBlobSize(*repoId.value(), digest);
-    if (!held)
-        return held.error();
-    if (!held.value())
+    // Read before the lookups (see HeldBlobCache): a blob seen before needs no query.
+    const quint64 generation = d->metadata.generation();
+    std::optional<bool> held = d->heldBlobs.find(generation, repository, digest);
+    if (!held) {
+        auto repoId = d->metadata.repositoryId(repository);
+        if (!repoId)
+            return repoId.error();
+        if (!repoId.value())
+            return unknown;
+        auto heldSize = d->metadata.heldBlobSize(*repoId.value(), digest);
+        if (!heldSize)
+            return heldSize.error();
+        held = heldSize.value().has_value();
+        d->heldBlobs.insert(generation, repository, digest, *held);
+    }
+    if (!*held)
         return unknown;
     const qint64 size = d->store.size(digest);
     if (size < 0)

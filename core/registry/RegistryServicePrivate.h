@@ -3,6 +3,7 @@
 #include "licensing/LicenceStore.h"
 #include "metadata/MetadataStore.h"
 #include "metering/UsageMeter.h"
+#include "registry/HeldBlobCache.h"
 #include "registry/ManifestCache.h"
 #include "registry/PullStatistics.h"
 #include "registry/RegistryService.h"
@@ -46,6 +47,8 @@ struct RegistryService::Private
 
     /// Manifests served recently (RegistryServiceManifests.cpp getManifest()).
     ManifestCache manifests;
+    /// Which repository holds which blob (RegistryServiceBlobs.cpp statBlob()).
+    HeldBlobCache heldBlobs;
     /// A manifest's bytes, digest and media type from the database and the blob store (no cache).
     Result<ManifestCache::Entry> loadManifest(const QString& repository, const Reference& reference) const;
 

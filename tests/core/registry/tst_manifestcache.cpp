@@ -197,6 +197,25 @@ private slots:
         QVERIFY2(reads.load() > Moves, qPrintable(QString::number(reads.load())));
     }
 
+    /// statBlob() (blob GET and HEAD) remembers which repository holds which blob: an unlinked blob,
+    /// a blob pushed again and a deleted repository are seen by the next call.
+    void blobLinksSeenAtOnce()
+    {
+        const QString repo = QStringLiteral("team/blobs");
+        const Blob b = blob("a blob of bytes");
+        QVERIFY(pushBlob(repo, b));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(m_service->statBlob(repo, b.digest)->size, b.bytes.size());
+        QVERIFY(!m_service->statBlob(QStringLiteral("team/other"), b.digest).ok());
+        QVERIFY(m_service->deleteBlob(repo, b.digest).ok());
+        QCOMPARE(m_service->statBlob(repo, b.digest).error().code, ErrorCode::BlobUnknown);
+        QVERIFY(pushBlob(repo, b));
+        QVERIFY(m_service->statBlob(repo, b.digest).ok());
+        QVERIFY(m_service->openBlob(repo, b.digest).ok());
+        QVERIFY(m_service->deleteRepository(repo).ok());
+        QVERIFY(!m_service->statBlob(repo, b.digest).ok());
+    }
+
     void aPullWritesNothingUntilTheStatisticsAreFlushed()
     {
         const QString repo = QStringLiteral("team/stats");
