@@ -15,32 +15,37 @@ namespace {
 /// Appends `text` as a JSON string: UTF-8, with quotes, backslashes and control characters escaped.
 void appendJsonString(QByteArray& out, const QString& text)
 {
-    out += '"';
+    const qsizetype n = text.size();
+    const char16_t* units = reinterpret_cast<const char16_t*>(text.utf16());
     bool plain = true;
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || u >= 0x7f || u == u'"' || u == u'\\') {
-            plain = false;
-            break;
-        }
+    for (qsizetype i = 0; i < n && plain; ++i) {
+        const char16_t u = units[i];
+        plain = u >= 0x20 && u < 0x7f && u != u'"' && u != u'\\';
     }
     if (plain) {
-        for (const QChar c : text)
-            out += static_cast<char>(c.unicode());
-    } else {
-        static const char hex[] = "0123456789abcdef";
-        for (const char b : text.toUtf8()) {
-            const auto u = static_cast<unsigned char>(b);
-            if (u == '"' || u == '\\') {
-                out += '\\';
-                out += b;
-            } else if (u < 0x20) {
-                out += "\\u00";
-                out += hex[u >> 4];
-                out += hex[u & 0xf];
-            } else {
-                out += b;
-            }
+        // Names are plain ASCII (the name rules allow nothing else): one copy, no per-byte append.
+        const qsizetype at = out.size();
+        out.resize(at + n + 2);
+        char* p = out.data() + at;
+        *p++ = '"';
+        for (qsizetype i = 0; i < n; ++i)
+            *p++ = static_cast<char>(units[i]);
+        *p = '"';
+        return;
+    }
+    static const char hex[] = "0123456789abcdef";
+    out += '"';
+    for (const char b : text.toUtf8()) {
+        const auto u = static_cast<unsigned char>(b);
+        if (u == '"' || u == '\\') {
+            out += '\\';
+            out += b;
+        } else if (u < 0x20) {
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 0xf];
+        } else {
+            out += b;
         }
     }
     out += '"';
