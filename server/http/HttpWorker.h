@@ -37,6 +37,7 @@ private:
     void startTls(qintptr descriptor);
     void serve(QTcpSocket* socket);
     void countClosed();
+    static void sendWithoutDelay(QAbstractSocket* socket);
 
     std::shared_ptr<HttpServerState> m_state;
     QSet<HttpConnection*> m_connections;
