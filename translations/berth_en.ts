@@ -752,79 +752,84 @@
 <context>
     <name>PortalRepositoryPages</name>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="42"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="59"/>
         <source>There is no repository %1, or you may not see it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="43"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="60"/>
         <source>There is no public repository %1. If it is not public, sign in to see it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="45"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="62"/>
         <source>Repository not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="52"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="69"/>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="53"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="70"/>
         <source>The registry could not %1. Try again; if it keeps failing, tell the registry&apos;s administrator (the server log has the details).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="63"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="80"/>
         <source>list the repositories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="85"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="84"/>
+        <source>list the repositories&apos; licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="111"/>
         <source>read the repository</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="100"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="126"/>
         <source>check the repository&apos;s licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="118"/>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="159"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="144"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="185"/>
         <source>read the repository&apos;s licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="122"/>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="175"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="148"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="201"/>
         <source>No licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="123"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="149"/>
         <source>Repository %1 needs no licence: pull it as usual.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="147"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="173"/>
         <source>Not allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="148"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="174"/>
         <source>You may not pull from %1, so there is no licence for you to accept. Ask the registry&apos;s administrator for read access.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="168"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="194"/>
         <source>The licence changed since you opened it: you read version %1, and version %2 is in force now. Read it below and click Continue to accept it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/portal/PortalRepositoryPages.cpp" line="176"/>
+        <location filename="../server/portal/PortalRepositoryPages.cpp" line="202"/>
         <source>record that you accepted the licence</source>
         <translation type="unfinished"></translation>
     </message>
