@@ -117,7 +117,23 @@ Result<void> BlobWriter::write(const char* data, qint64 size)
     }
     m_digester.update(data, size);
     m_size += size;
+    startWriteback(fd);
     return {};
+}
+
+void BlobWriter::startWriteback(int fd)
+{
+    // Start writing what has come so far to the disk while more arrives, so the commit's fdatasync only
+    // waits for the last few megabytes instead of the whole blob (a 256 MiB push spent about half its
+    // time in that one call). SYNC_FILE_RANGE_WRITE only starts the writeback: it neither waits nor
+    // makes anything durable; the commit's fdatasync still does that.
+    constexpr qint64 WritebackBytes = 8 << 20;
+    if (m_writebackFrom > m_size)
+        m_writebackFrom = m_size; // truncated, or a new upload after a commit
+    if (m_size - m_writebackFrom < WritebackBytes)
+        return;
+    (void)::sync_file_range(fd, m_writebackFrom, m_size - m_writebackFrom, SYNC_FILE_RANGE_WRITE);
+    m_writebackFrom = m_size;
 }
 
 Result<void> BlobWriter::truncate(qint64 offset)

@@ -52,6 +52,7 @@ public:
 
 private:
     Result<void> rehash();
+    void startWriteback(int fd);
     /// After hashing: compares, fsyncs and renames into place.
     Result<Digest> place(const Digest& expected, const Digest& actual, bool keepSessionFile);
 
@@ -61,6 +62,7 @@ private:
     Placer m_placer;
     QFile m_file;
     Digester m_digester;
+    qint64 m_writebackFrom = 0; ///< the data before this offset was handed to the disk's writeback
     qint64 m_size = 0;
 };
 
