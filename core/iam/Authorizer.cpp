@@ -73,15 +73,7 @@ AuthorizationDecision Authorizer::authorize(const AuthorizationRequest& request)
     }
 
     const QString compartmentName = request.target.compartment.name();
-    const QString& userName =
-        request.context.userName.isEmpty() ? subject.userName : request.context.userName;
-    ConditionInput input;
-    input.repoName = &request.target.repository;
-    input.tag = request.target.tag ? &*request.target.tag : nullptr;
-    input.userName = &userName;
-    input.compartmentName = &compartmentName;
-    input.clientAddressText = &request.context.clientAddress;
-    input.networkSources = &data.networkSources;
+    ConditionInput input = conditionInput(request, compartmentName);
     bool addressParsed = false;
     const int best = firstAllowing(request, input, addressParsed);
 
@@ -115,17 +107,24 @@ bool Authorizer::allows(const AuthorizationRequest& request) const
     if (subject.administrator)
         return true;
     const QString compartmentName = request.target.compartment.name();
-    const QString& userName =
-        request.context.userName.isEmpty() ? subject.userName : request.context.userName;
+    ConditionInput input = conditionInput(request, compartmentName);
+    bool addressParsed = false;
+    return firstAllowing(request, input, addressParsed) >= 0;
+}
+
+ConditionInput Authorizer::conditionInput(const AuthorizationRequest& request,
+                                          const QString& compartmentName) const
+{
+    // Pointers into the request and compartmentName: the input lives no longer than both.
     ConditionInput input;
     input.repoName = &request.target.repository;
     input.tag = request.target.tag ? &*request.target.tag : nullptr;
-    input.userName = &userName;
+    input.userName =
+        request.context.userName.isEmpty() ? &request.subject.userName : &request.context.userName;
     input.compartmentName = &compartmentName;
     input.clientAddressText = &request.context.clientAddress;
     input.networkSources = &m_data->networkSources;
-    bool addressParsed = false;
-    return firstAllowing(request, input, addressParsed) >= 0;
+    return input;
 }
 
 int Authorizer::firstAllowing(const AuthorizationRequest& request, ConditionInput& input,

@@ -58,6 +58,7 @@ private:
     };
 
     /// The earliest statement allowing the request for a signed-in non-administrator, or -1.
+    ConditionInput conditionInput(const AuthorizationRequest& request, const QString& compartmentName) const;
     int firstAllowing(const AuthorizationRequest& request, ConditionInput& input, bool& addressParsed) const;
     AuthorizationDecision explainDenial(const AuthorizationRequest& request, AuthorizationDecision decision,
                                         const ConditionInput& input) const;
